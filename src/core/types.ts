@@ -1,0 +1,105 @@
+// Plain data shared by every core module. No `vscode` here: the extension converts these in
+// one place (src/extension/convert.ts).
+
+/** 0-based line and UTF-16 character, exactly as VS Code counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export type EntityType = 'person' | 'organization' | 'place';
+export type Granularity = 'year' | 'month' | 'day';
+export type DateSource = 'header' | 'byline' | 'inferred' | 'none';
+
+/** A span of a document's text, as UTF-16 offsets into the decoded string. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The publication (reference) date of one document. */
+export interface DocumentDate {
+  /** `YYYY-MM-DD`, or undefined when the document gives no clue at all. */
+  value?: string;
+  source: DateSource;
+  /** Where the header/byline was found, when it was. */
+  span?: Span;
+}
+
+/** One date expression in a document, resolved when possible. */
+export interface DateMention extends Span {
+  text: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; undefined when the expression cannot be resolved. */
+  value?: string;
+  granularity?: Granularity;
+  /** Human explanation of the resolution, e.g. "Thursday → most recent Thursday on or before 2026-01-17". */
+  how: string;
+}
+
+/** One raw entity mention in a document (surface form as written, titles already stripped). */
+export interface EntityMention extends Span {
+  text: string;
+  type: EntityType;
+  /** Expansion of an acronym defined in this document ("CIA" → "Central Intelligence Agency"). */
+  expansion?: string;
+}
+
+/** Everything the per-document analysis produces; pure function of (path, text). */
+export interface DocumentAnalysis {
+  path: string;
+  /** Content hash of the text the analysis ran on (cache key). */
+  hash: string;
+  date: DocumentDate;
+  dates: DateMention[];
+  entities: EntityMention[];
+  /** Sentence spans, sorted, non-overlapping. */
+  sentences: Span[];
+  /** Offsets at which each line starts (for offset ⇄ position). */
+  lineStarts: number[];
+  /** Problems met while reading or analyzing (shown in the output channel / stderr). */
+  warnings: string[];
+}
+
+/** An entity mention placed in the corpus. */
+export interface MentionRef {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+  range: { start: Position; end: Position };
+}
+
+export interface Entity {
+  /** Stable id: `type:slug-of-canonical-name`. */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Other surface forms, canonical name excluded, sorted. */
+  aliases: string[];
+  /** Every mention, sorted by path then offset. */
+  mentions: MentionRef[];
+  /** Paths of the documents mentioning it. */
+  documents: string[];
+  /** Set when a bare surname could belong to several people. */
+  ambiguousWith?: string[];
+}
+
+export interface TimelineEntry {
+  path: string;
+  /** Offset/position of the date mention. */
+  start: number;
+  end: number;
+  position: Position;
+  /** The date expression as written. */
+  mentionText: string;
+  /** The sentence around the date mention. */
+  sentence: string;
+  sentenceSpan: Span;
+  entities: string[];
+}
+
+export interface TimelineDay {
+  date: string;
+  granularity: Granularity;
+  entries: TimelineEntry[];
+}
