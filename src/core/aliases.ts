@@ -1,5 +1,6 @@
 // Cross-document alias resolution: which raw mentions are the same entity, what it is called,
 // and what type it is. Works on surface keys, so it is cheap to rerun after any document change.
+import type { Corrections } from './corrections';
 import { EntityMention, EntityType } from './types';
 
 /** Accent-, case- and punctuation-insensitive key: "Nicolás  Maduro’s" → "nicolas maduro". */
@@ -131,13 +132,17 @@ export function slug(s: string): string {
   return foldKey(s).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'x';
 }
 
-export function resolveEntities(documents: Iterable<{ path: string; entities: EntityMention[] }>): EntityCluster[] {
+export function resolveEntities(
+  documents: Iterable<{ path: string; entities: EntityMention[] }>,
+  corrections?: Corrections,
+): EntityCluster[] {
   const groups = new Map<string, KeyGroup>();
   const uf = new UnionFind();
+  const split = corrections?.split ?? new Set<string>();
   for (const doc of documents) {
     for (const mention of doc.entities) {
       const key = aliasKey(mention.text);
-      if (!key) continue;
+      if (!key || corrections?.ignore.has(key)) continue;
       let g = groups.get(key);
       if (!g) {
         g = { key, members: [], votes: { person: 0, organization: 0, place: 0 }, surfaces: new Map() };
@@ -148,7 +153,7 @@ export function resolveEntities(documents: Iterable<{ path: string; entities: En
       g.surfaces.set(mention.text, (g.surfaces.get(mention.text) ?? 0) + 1);
       if (mention.expansion) {
         const ek = aliasKey(mention.expansion);
-        if (ek && ek !== key) uf.union(ek, key);
+        if (ek && ek !== key && !split.has(key) && !split.has(ek)) uf.union(ek, key);
       }
     }
   }
@@ -173,10 +178,17 @@ export function resolveEntities(documents: Iterable<{ path: string; entities: En
     } else if (words.length === 2 && /^\p{L}$/u.test(words[0])) {
       candidates = byFamily.get(words[1])?.filter((c) => c.key.startsWith(words[0]));
     }
+    if (split.has(g.key)) continue;
+    candidates = candidates?.filter((c) => !split.has(c.key));
     if (!candidates || candidates.length === 0) continue;
     const distinct = new Set(candidates.map((c) => uf.find(c.key)));
     if (distinct.size === 1) uf.union(candidates[0].key, g.key);
     else ambiguity.set(g.key, candidates.map((c) => [...c.surfaces.keys()][0]));
+  }
+
+  for (const names of corrections?.merge ?? []) {
+    const present = names.filter((k) => groups.has(k));
+    for (const k of present.slice(1)) uf.union(present[0], k);
   }
 
   const clusters = new Map<string, KeyGroup[]>();
@@ -200,7 +212,8 @@ export function resolveEntities(documents: Iterable<{ path: string; entities: En
       members.push(...g.members);
       knownType ??= KNOWN_TYPES[g.key];
     }
-    const type = knownType ?? votedType(votes, '');
+    const retyped = parts.map((g) => corrections?.retype.get(g.key)).find(Boolean);
+    const type = retyped ?? knownType ?? votedType(votes, '');
     let name = '';
     let bestScore: number[] | undefined;
     for (const [s, n] of surfaces) {
@@ -210,6 +223,8 @@ export function resolveEntities(documents: Iterable<{ path: string; entities: En
         name = s;
       }
     }
+    const renamed = parts.map((g) => corrections?.rename.get(g.key)).find(Boolean);
+    if (renamed) name = renamed;
     let id = `${type}:${slug(name)}`;
     for (let i = 2; usedIds.has(id); i++) id = `${type}:${slug(name)}-${i}`;
     usedIds.add(id);

@@ -1,17 +1,6 @@
 import * as assert from 'assert';
 import { aliasKey, foldKey, resolveEntities } from '../../src/core/aliases';
-import { EntityMention, EntityType } from '../../src/core/types';
-
-/** Mentions placed one after another; only their text and type matter to alias resolution. */
-function doc(path: string, mentions: [string, EntityType, string?][]) {
-  let at = 0;
-  const entities: EntityMention[] = mentions.map(([text, type, expansion]) => {
-    const m: EntityMention = { start: at, end: at + text.length, text, type, ...(expansion ? { expansion } : {}) };
-    at += text.length + 1;
-    return m;
-  });
-  return { path, entities };
-}
+import { mentionsDoc as doc } from './placedMentions';
 
 function find(clusters: ReturnType<typeof resolveEntities>, surface: string) {
   return clusters.filter((c) => c.members.some((m) => m.mention.text === surface));

@@ -1,0 +1,38 @@
+// Per-document analysis: a pure function of (path, text), cached by content hash by callers.
+import { createHash } from 'crypto';
+import { analyzeDates } from './dates';
+import { findEntityMentions } from './entities';
+import { computeLineStarts, splitSentences } from './text';
+import { DocumentAnalysis } from './types';
+
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+export function analyzeDocument(path: string, text: string, warnings: string[] = []): DocumentAnalysis {
+  const allWarnings = [...warnings];
+  let date: DocumentAnalysis['date'] = { source: 'none' };
+  let dates: DocumentAnalysis['dates'] = [];
+  let entities: DocumentAnalysis['entities'] = [];
+  // One analyzer failing on odd text must not lose the other's results or the document.
+  try {
+    ({ date, dates } = analyzeDates(text));
+  } catch (e) {
+    allWarnings.push(`${path}: date analysis failed: ${(e as Error).message}`);
+  }
+  try {
+    entities = findEntityMentions(text);
+  } catch (e) {
+    allWarnings.push(`${path}: entity analysis failed: ${(e as Error).message}`);
+  }
+  return {
+    path,
+    hash: contentHash(text),
+    date,
+    dates,
+    entities,
+    sentences: splitSentences(text),
+    lineStarts: computeLineStarts(text),
+    warnings: allWarnings,
+  };
+}

@@ -1,0 +1,256 @@
+// Reading a folder of articles from disk into a CorpusIndex (used by the CLI, tests, benchmarks).
+import * as fs from 'fs';
+import * as path from 'path';
+import { AnalysisCache } from './analysisCache';
+import { analyzeDocument, contentHash } from './analyze';
+import { CorpusIndex } from './corpusIndex';
+import { decodeDocument, DEFAULT_MAX_FILE_SIZE_KB } from './document';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp, matchesAny } from './glob';
+import { AnalysisPool, PoolError } from './workerPool';
+import type { DocumentAnalysis } from './types';
+
+export interface LoadOptions {
+  include?: string[];
+  exclude?: string[];
+  maxFileSizeKB?: number;
+  onProgress?: (done: number, total: number, relativePath: string) => void;
+}
+
+export interface LoadReport {
+  index: CorpusIndex;
+  /** Files not analyzed, each with its reason. */
+  skipped: string[];
+  /** Problems in files that were still analyzed. */
+  warnings: string[];
+}
+
+/** Relative `/` paths of the files under root matching include and not exclude, sorted. */
+export function listFiles(root: string, include = [DEFAULT_INCLUDE], exclude = [DEFAULT_EXCLUDE]): string[] {
+  const inc = include.map(globToRegExp);
+  const exc = exclude.map(globToRegExp);
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!matchesAny(`${r}/x`, exc)) walk(path.join(dir, e.name), r);
+      } else if (e.isFile() && matchesAny(r, inc) && !matchesAny(r, exc)) {
+        out.push(r);
+      }
+    }
+  };
+  walk(root, '');
+  return out.sort();
+}
+
+/** Reads and analyzes every matching file; index keys are the relative paths. */
+export function loadFolder(root: string, options: LoadOptions = {}): LoadReport {
+  const index = new CorpusIndex();
+  const skipped: string[] = [];
+  const warnings: string[] = [];
+  const files = listFiles(root, options.include, options.exclude);
+  files.forEach((rel, i) => {
+    options.onProgress?.(i, files.length, rel);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path.join(root, rel));
+    } catch (e) {
+      skipped.push(`${rel}: skipped, cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      return;
+    }
+    const decoded = decodeDocument(bytes, rel, options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB);
+    if (decoded.skipped || decoded.text === undefined) {
+      skipped.push(decoded.skipped ?? `${rel}: skipped`);
+      return;
+    }
+    const analysis = index.update(rel, decoded.text, decoded.warnings);
+    warnings.push(...analysis.warnings);
+  });
+  options.onProgress?.(files.length, files.length, '');
+  return { index, skipped, warnings };
+}
+
+export interface AsyncLoadOptions extends LoadOptions {
+  /**
+   * Worker threads for analysis: 0 analyzes on this thread; default: the pool's default size
+   * (core count). Ignored when `pool` is given.
+   */
+  jobs?: number;
+  /** An existing pool to use (not closed afterwards). */
+  pool?: AnalysisPool;
+  /** Worker entry override for a pool created here. */
+  workerScript?: string;
+  /** A cache folder (created on demand) or an open AnalysisCache; flushed at the end. */
+  cache?: string | AnalysisCache;
+  /** Files read concurrently (default 16). */
+  readConcurrency?: number;
+}
+
+export interface AsyncLoadReport extends LoadReport {
+  stats: {
+    files: number;
+    bytes: number;
+    cacheHits: number;
+    analyzed: number;
+    /** Threads that did the analysis (0 = this thread). */
+    workers: number;
+    ms: { total: number; analysis: number; cacheFlush: number };
+  };
+}
+
+interface Loaded {
+  rel: string;
+  text?: string;
+  decodeWarnings: string[];
+  skipped?: string;
+  analysis?: DocumentAnalysis;
+}
+
+/**
+ * loadFolder with worker threads and a persistent cache. Same index, skipped and warnings (same
+ * order) as loadFolder: documents enter the index in file order once all are analyzed. Cache
+ * problems come out as warnings prefixed "cache:"; a document a worker fails on is re-analyzed on
+ * this thread as a last resort only when the failure was not a crash (crashes are reported).
+ */
+export async function loadFolderAsync(root: string, options: AsyncLoadOptions = {}): Promise<AsyncLoadReport> {
+  const t0 = Date.now();
+  const index = new CorpusIndex();
+  const files = listFiles(root, options.include, options.exclude);
+  const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
+  let cache: AnalysisCache | undefined;
+  if (typeof options.cache === 'string') cache = new AnalysisCache(options.cache);
+  else cache = options.cache;
+  const preload = cache?.preload();
+
+  let pool = options.pool;
+  let ownPool = false;
+  const poolFor = (): AnalysisPool | undefined => {
+    if (pool || options.jobs === 0) return pool;
+    try {
+      pool = new AnalysisPool({ size: options.jobs, workerScript: options.workerScript });
+      ownPool = true;
+    } catch (e) {
+      extraWarnings.push(`${(e as Error).message}; analyzing on the main thread`);
+      options = { ...options, jobs: 0 };
+    }
+    return pool;
+  };
+  const extraWarnings: string[] = [];
+
+  const loaded: Loaded[] = files.map((rel) => ({ rel, decodeWarnings: [] }));
+  let done = 0;
+  let bytesTotal = 0;
+  let hits = 0;
+  let analyzedCount = 0;
+  const progress = (rel: string) => options.onProgress?.(done++, files.length, rel);
+  const tAnalysis = Date.now();
+  const work: Promise<void>[] = [];
+
+  // Read and decode with bounded concurrency; hand misses to the pool as they come.
+  const readConcurrency = Math.max(1, options.readConcurrency ?? 16);
+  let next = 0;
+  const reader = async () => {
+    while (next < loaded.length) {
+      const item = loaded[next++];
+      let bytes: Buffer;
+      try {
+        bytes = await fs.promises.readFile(path.join(root, item.rel));
+      } catch (e) {
+        item.skipped = `${item.rel}: skipped, cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+        progress(item.rel);
+        continue;
+      }
+      bytesTotal += bytes.length;
+      const decoded = decodeDocument(bytes, item.rel, maxKB);
+      if (decoded.skipped || decoded.text === undefined) {
+        item.skipped = decoded.skipped ?? `${item.rel}: skipped`;
+        progress(item.rel);
+        continue;
+      }
+      const text = decoded.text;
+      item.text = text;
+      item.decodeWarnings = decoded.warnings;
+      if (cache) {
+        await preload;
+        const hit = cache.get(item.rel, text, decoded.warnings, contentHash(text));
+        if (hit) {
+          item.analysis = hit;
+          hits++;
+          progress(item.rel);
+          continue;
+        }
+      }
+      const p = poolFor();
+      if (!p) {
+        item.analysis = analyzeDocument(item.rel, text, decoded.warnings);
+        analyzedCount++;
+        cache?.put(item.analysis, text, decoded.warnings);
+        progress(item.rel);
+        // Let I/O callbacks and timers run between documents.
+        await new Promise<void>((r) => setImmediate(r));
+        continue;
+      }
+      work.push(
+        p.analyze(item.rel, text, decoded.warnings).then(
+          (a) => {
+            item.analysis = a;
+            analyzedCount++;
+            cache?.put(a, text, decoded.warnings);
+            progress(item.rel);
+          },
+          (e: Error) => {
+            if (e instanceof PoolError && (e.kind === 'crash' || e.kind === 'timeout')) {
+              // Don't retry on this thread: whatever killed the worker would kill us.
+              item.skipped = `${item.rel}: skipped, ${e.message.replace(`${item.rel}: `, '')}`;
+            } else {
+              item.analysis = analyzeDocument(item.rel, text, decoded.warnings);
+              analyzedCount++;
+            }
+            progress(item.rel);
+          },
+        ),
+      );
+      // Backpressure: don't read the whole folder ahead of the workers.
+      if (p.pending > p.size * 8) await Promise.race(work.slice(-p.size * 8));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(readConcurrency, Math.max(1, loaded.length)) }, reader));
+  await Promise.all(work);
+  const analysisMs = Date.now() - tAnalysis;
+  if (ownPool) await pool!.close();
+
+  const skipped: string[] = [];
+  const warnings: string[] = [...extraWarnings];
+  for (const item of loaded) {
+    if (item.skipped) skipped.push(item.skipped);
+    else if (item.analysis && item.text !== undefined) {
+      index.set(item.analysis, item.text);
+      warnings.push(...item.analysis.warnings);
+    }
+  }
+  options.onProgress?.(files.length, files.length, '');
+  const tFlush = Date.now();
+  if (cache) {
+    await cache.flush();
+    warnings.push(...cache.drainWarnings());
+  }
+  return {
+    index,
+    skipped,
+    warnings,
+    stats: {
+      files: files.length,
+      bytes: bytesTotal,
+      cacheHits: hits,
+      analyzed: analyzedCount,
+      workers: pool ? pool.size : 0,
+      ms: { total: Date.now() - t0, analysis: analysisMs, cacheFlush: Date.now() - tFlush },
+    },
+  };
+}

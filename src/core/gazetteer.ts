@@ -1,0 +1,187 @@
+// General-knowledge word lists for entity recognition. Lower-case, accents stripped.
+// compromise's lexicon supplies most first names, countries, cities and regions; these lists
+// fill the gaps that matter for news text.
+
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s*\|\s*/).filter(Boolean));
+
+/** Places compromise lacks or tags otherwise ("us" is a pronoun there). */
+export const EXTRA_PLACES = words(`
+u.s. | us | usa | u.s.a. | america | united states | britain | great britain | u.k. | uk | europe | asia | africa |
+north america | south america | latin america | central america | middle east | far east | caribbean | balkans |
+scandinavia | west bank | gaza strip | gaza | gulf | persian gulf | golan heights | sinai | kashmir | tibet | chechnya |
+kurdistan | siberia | caucasus | pacific | atlantic | mediterranean | baltic | arctic | antarctica | sahara |
+midwest | south | north | east | west | soviet union | yugoslavia | czechoslovakia | bosnia | herzegovina | serbia |
+croatia | slovenia | kosovo | montenegro | macedonia | albania | zaire | burma | ceylon | rhodesia | hong kong |
+taiwan | macau | beijing | shanghai | tokyo | seoul | moscow | kiev | kyiv | washington | new york | los angeles |
+chicago | houston | london | paris | berlin | bonn | frankfurt | rome | madrid | lisbon | vienna | zurich | geneva |
+brussels | amsterdam | the hague | stockholm | oslo | helsinki | copenhagen | warsaw | prague | budapest | bucharest |
+sofia | athens | ankara | istanbul | tehran | baghdad | damascus | beirut | amman | jerusalem | tel aviv | cairo |
+riyadh | kuwait | dubai | abu dhabi | karachi | islamabad | new delhi | delhi | bombay | mumbai | calcutta | dhaka |
+colombo | kabul | bangkok | hanoi | manila | jakarta | singapore | kuala lumpur | sydney | melbourne | canberra |
+wellington | toronto | ottawa | montreal | vancouver | mexico city | havana | caracas | bogota | lima | santiago |
+buenos aires | sao paulo | rio de janeiro | brasilia | johannesburg | pretoria | nairobi | lagos | kinshasa |
+grozny | sarajevo | belgrade | zagreb | pristina | tirana | minsk | tbilisi | yerevan | baku | almaty | tashkent |
+hebron | nablus | ramallah | bethlehem | gaza city | arbil | erbil | sulaimaniya | mosul | basra | kirkuk |
+scotland | wales | england | northern ireland | ireland | ulster | hawaii | alaska | puerto rico | korean peninsula |
+jordan | chad | congo | georgia | lebanon | niger | guinea | turkey | cyprus | malta | monaco | benin | togo |
+macedonia | moldova | belarus | tajikistan | kyrgyzstan | surinam | suriname | guyana | sudan | libya | somalia |
+ala. | ariz. | ark. | calif. | colo. | conn. | fla. | ill. | ind. | kan. | ky. | la. | md. | mass. | mich. |
+minn. | miss. | mo. | mont. | neb. | nev. | n.h. | n.j. | n.m. | n.y. | n.c. | n.d. | okla. | ore. | pa. | r.i. | s.c. |
+s.d. | tenn. | tex. | vt. | va. | wash. | wis. | wyo. | calif | fla | mich | okla | tenn | wash | russian federation |
+south korea | north korea | east timor | ivory coast | sri lanka | new zealand | south africa | saudi arabia
+`);
+
+/** Organizations known by name: news agencies and media, international bodies, institutions. */
+export const KNOWN_ORGS = words(`
+reuters | associated press | ap | afp | agence france-presse | agence france presse | tass | itar-tass | interfax |
+xinhua | kyodo | yonhap | bloomberg | dow jones | ansa | dpa | upi | anadolu | bernama | antara | ria novosti | ria |
+efe | pti | kcna | irna | mena | petra | sana | wafa | cnn | bbc | nbc | cbs | abc | fox news | msnbc | npr | pbs |
+al jazeera | new york times | nyt | washington post | wall street journal | financial times | the guardian |
+the times | the economist | le monde | der spiegel | associated press | white house | pentagon | kremlin |
+state department | congress | senate | house of representatives | parliament | supreme court | european union | eu |
+european commission | european parliament | un | u.n. | united nations | nato | opec | imf | world bank | wto | oecd |
+osce | unicef | unesco | unhcr | who | red cross | interpol | asean | african union | arab league | security council |
+general assembly | fbi | cia | nsa | dea | fda | sec | nasa | ira | plo | hamas | hezbollah | taliban | al qaeda |
+fed | federal reserve | bundesbank | bank of england | bank of japan | ecb | european central bank | nasdaq | nyse |
+new york stock exchange | london stock exchange | gatt | g7 | g8 | g20 | cis | anc | kgb | fsb | mi5 | mi6 |
+labour | conservatives | tories | democrats | republicans | likud | bundestag | duma | knesset | politburo | mossad |
+scotland yard | vatican | greenpeace | amnesty international | human rights watch | microsoft | google | apple |
+ibm | boeing | airbus | toyota | general motors | ford | chrysler | volkswagen | siemens | sony | nokia | exxon |
+shell | bp | opec | wto | eurostat | moody's | standard & poor's | s&p | fitch | goldman sachs | morgan stanley |
+jp morgan | citibank | citigroup | hsbc | barclays | deutsche bank | ubs | credit suisse | navy seals
+`);
+
+/** Last words that make a capitalised phrase an organization. */
+export const ORG_SUFFIXES = words(`
+inc | inc. | corp | corp. | corporation | co | co. | company | companies | ltd | ltd. | limited | plc | llc | ag | sa |
+s.a. | nv | n.v. | gmbh | spa | bv | group | holdings | holding | industries | international | bank | bancorp |
+bankcorp | ministry | department | agency | council | commission | committee | association | university | college |
+institute | institution | federation | union | court | party | front | movement | army | navy | police | guard |
+airlines | airline | airways | air | motors | systems | technologies | technology | electronics | electric |
+communications | telecom | petroleum | oil | energy | securities | capital | partners | investments | financial |
+insurance | trust | fund | foundation | bureau | office | service | services | authority | board | league | club |
+assembly | parliament | congress | senate | cabinet | government | exchange | times | post | journal | herald |
+tribune | news | press | television | tv | radio | network | broadcasting | daily | gazette | chronicle | agency |
+cartel | organisation | organization | alliance | coalition | society | church | mission | forces | force | command |
+corps | brigade | battalion | regiment | brigades | militia | rebels | secretariat | directorate | administration |
+reserve | treasury | kremlin | school | academy | hospital | museum | laboratories | labs | pharmaceuticals |
+pharmaceutical | chemicals | chemical | steel | mining | mines | resources | foods | stores | brewery | brewing |
+media | publishing | studios | pictures | records | entertainment | team | commerce | chamber | consortium |
+council | tribunal | ministry | embassy | consulate | mission | fc | cf | ac | united | city | rovers | wanderers
+`);
+
+/** Words that, when a phrase starts with them (usually followed by "of"), make it an organization. */
+export const ORG_HEADS = words(`
+bank | university | ministry | department | bureau | office | council | association | institute | federation |
+union | court | party | league | board | commission | committee | house | chamber | church | organisation |
+organization | society | academy | college | school | agency | cartel | army | embassy | museum | order
+`);
+
+/** Last words that make a capitalised phrase a place. */
+export const PLACE_SUFFIXES = words(`
+river | mountains | mountain | mount | mt | island | islands | valley | sea | ocean | street | square | avenue | road |
+province | region | county | district | strait | straits | gulf | bay | lake | peninsula | desert | strip | heights |
+canal | coast | state | city | republic | kingdom | emirates | territory | territories | highlands | plain | plains |
+basin | delta | hills | falls | park | bridge | airport | port | harbour | harbor | beach | capital | prefecture |
+oblast | governorate | hemisphere | village | town | cape | pass | glacier | reef | archipelago
+`);
+
+/** Phrases that, as the first word, make a capitalised phrase a place ("Lake X", "Mount X"). */
+export const PLACE_HEADS = words(`lake | mount | mt | cape | gulf | port | fort | st | saint | san | santa | sao | isle | bay`);
+
+/** Titles and honorifics: never part of a name; a following name is a person. */
+export const PERSON_TITLES = words(`
+mr | mr. | mrs | mrs. | ms | ms. | miss | dr | dr. | prof | prof. | sir | dame | lord | lady | madam | madame |
+president | president-elect | vice-president | premier | chancellor | minister | prime | secretary | secretary-general |
+senator | sen | sen. | sens. | congressman | congresswoman | representative | rep | rep. | governor | gov | gov. |
+mayor | ambassador | envoy | judge | justice | attorney | attorney-general | prosecutor | chairman | chairwoman |
+chair | chief | ceo | director | director-general | commissioner | spokesman | spokeswoman | spokesperson | leader |
+general | gen | gen. | lt | lt. | lieutenant | colonel | col | col. | major | maj | maj. | captain | capt | capt. |
+sergeant | sgt | sgt. | admiral | adm | adm. | commander | marshal | corporal | private | officer | king | queen |
+prince | princess | emperor | empress | sultan | sheikh | sheik | emir | ayatollah | imam | pope | cardinal |
+archbishop | bishop | rev | rev. | reverend | father | rabbi | mullah | patriarch | chairman | coach | manager |
+striker | midfielder | defender | goalkeeper | captain | pitcher | deputy | vice | foreign | interior | defence |
+defense | finance | economy | economics | trade | justice | health | education | agriculture | labour | labor |
+energy | industry | transport | culture | environment | state | acting | former | ex | executive | managing |
+senior | assistant | associate | first | lady | crown | grand | supreme | opposition | party | rebel | army |
+military | police | union | chancellor | treasurer | comptroller | registrar | dean | speaker | whip | ombudsman |
+inspector | detective | superintendent | constable | chief-executive | president-elect | mp | mep | u.s. | us | democrat | republican |
+national | security | adviser | advisor | counsel | analyst | economist | professor | dr | doctor | nurse | mr
+`);
+
+/** Title heads that a person name may follow (the rest of PERSON_TITLES only modify them). */
+export const TITLE_HEADS = words(`
+mr | mr. | mrs | mrs. | ms | ms. | miss | dr | dr. | prof | prof. | sir | dame | lord | lady | madam | madame |
+president | president-elect | vice-president | premier | chancellor | minister | secretary | secretary-general |
+senator | sen | sen. | sens. | congressman | congresswoman | representative | rep | rep. | governor | gov | gov. |
+mayor | ambassador | envoy | judge | justice | attorney | attorney-general | prosecutor | chairman | chairwoman |
+chief | ceo | director | director-general | commissioner | spokesman | spokeswoman | spokesperson | leader |
+general | gen | gen. | lt | lt. | lieutenant | colonel | col | col. | major | maj | maj. | captain | capt | capt. |
+sergeant | sgt | sgt. | admiral | adm | adm. | commander | marshal | corporal | king | queen |
+prince | princess | emperor | empress | sultan | sheikh | sheik | emir | ayatollah | imam | pope | cardinal |
+archbishop | bishop | rev | rev. | reverend | father | rabbi | mullah | patriarch | coach | manager | treasurer |
+dean | speaker | inspector | detective | superintendent | constable | mp | mep | adviser | advisor | professor |
+doctor | economist | analyst | democrat | republican | striker | midfielder | defender | goalkeeper | pitcher
+`);
+
+/** Not entities in our sense (nationalities, religions, languages, groups): MISC in CoNLL terms. */
+export const NOT_ENTITY_WORDS = words(`
+muslim | muslims | moslem | moslems | islamic | islam | christian | christians | catholic | catholics | protestant |
+jewish | jew | jews | arab | arabs | arabic | kurd | kurds | kurdish | shi'ite | shiite | sunni | hindu | sikh |
+buddhist | english | latin | communist | communists | socialist | socialists | marxist | nazi | nazis | western |
+eastern | northern | southern | soviet | anglo | euro | eurobond | eurobonds | internet | web | god | allah |
+bosnian | serb | serbs | croat | croats | moslem | palestinians | israelis | basque | chechen | chechens | tamil |
+tamils | hutu | hutus | tutsi | tutsis | zionist | orthodox | olympic | olympics | nobel | gmt | edt | est | pst |
+cst | ok | new year | christmas | easter | ramadan | thanksgiving | hanukkah | eid | diwali | halloween | tv | am | pm | ad | bc | ceo | cfo | gdp | ipo | vat | pc | cd | dvd | phd | mp | mps | aids | hiv | no | mr
+`);
+
+/** Last words that mark events, awards, laws, products: not person/org/place. */
+export const MISC_SUFFIXES = words(`
+prize | award | awards | cup | games | championship | championships | open | war | act | treaty | accord | accords |
+agreement | plan | index | day | festival | show | bowl | series | trophy | tour | marathon | stakes | derby |
+conference | summit | olympics | crisis | revolution | doctrine | declaration | convention | protocol | bill |
+law | rule | rules | constitution | charter | era | age | century | peace prize | award | medal | grand prix
+`);
+
+/** Debris of web pages and blogs. */
+export const DEBRIS_LINES = words(`
+comments | comment | leave a comment | leave a reply | reply | go up | go to top | back to top | share | share this |
+read more | read also | see also | related | related articles | advertisement | subscribe | sign up | log in | login |
+print | email | tweet | follow us | tags | tag | previous | next | menu | search | home | cancel reply | more |
+your email address will not be published | click here | loading | skip to content | top | 7 mins read
+`);
+
+export const DEBRIS_WORDS = words(`comments | comment | share | reply | advertisement | subscribe | login | print | email | tweet | menu | tags | loading | cancel`);
+
+export const WEEKDAYS_MONTHS = words(`
+monday | tuesday | wednesday | thursday | friday | saturday | sunday | mon | tue | tues | wed | thu | thur | thurs |
+fri | sat | sun | january | february | march | april | may | june | july | august | september | october |
+november | december | jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec
+`);
+
+/** Function words and common sentence openers that are never names on their own. */
+export const FUNCTION_WORDS = words(`
+the | a | an | this | that | these | those | it | its | he | she | they | we | i | you | his | her | their | our |
+my | your | in | on | at | to | for | from | by | with | of | as | after | before | during | while | when | where |
+why | how | what | who | which | whose | if | but | and | or | nor | so | yet | also | although | though | because |
+since | until | unless | however | meanwhile | moreover | furthermore | thus | then | there | here | now | today |
+yesterday | tomorrow | tonight | some | many | most | more | all | any | each | every | both | few | several | no |
+not | one | two | three | four | five | six | seven | eight | nine | ten | first | second | third | last | next |
+other | another | such | only | even | just | still | already | again | once | according | despite | under |
+over | about | above | below | between | among | against | into | through | without | within | around | near |
+instead | asked | told | said | says | shares | share | stocks | prices | police | officials | analysts | sources |
+traders | dealers | reporters | witnesses | residents | people | earlier | later | late | early | overall |
+separately | elsewhere | initially | finally | similarly | additionally | regarding | following | including |
+excluding | under | upon | via | per | than | do | does | did | is | are | was | were | be | been | has | have | had |
+will | would | can | could | should | may | might | must | shall | let | please | yes | well | oh | see | note |
+editor | editors | update | updated | source | sources | total | net | pretax | revenue | sales | profit | loss |
+results | year | years | week | month | quarter | half | nine-month | six-month | period | page | chapter
+`);
+
+/** Cues after a name that suggest a person. */
+export const PERSON_VERBS = words(`
+said | says | told | added | asked | argued | wrote | declared | announced | insisted | warned | noted | stressed |
+explained | denied | admitted | urged | called | replied | recalled | acknowledged | complained | predicted |
+estimated | believes | believed | thinks | thought | hopes | hoped | wants | wanted | met | visited | died | resigned |
+married | scored | won | lost | beat | finished | shot | played | was | is | has | had | who
+`);

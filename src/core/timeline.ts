@@ -1,0 +1,48 @@
+// Timeline: one entry per resolved date mention, grouped by date value, coarser dates first.
+import { DocumentAnalysis, Granularity, Span, TimelineDay, TimelineEntry } from './types';
+import { positionAt, spanAt } from './text';
+
+export interface TimelineSource {
+  analysis: DocumentAnalysis;
+  text: string;
+  /** The document's entity mentions with resolved ids, sorted by start. */
+  entityMentions: (Span & { entityId: string })[];
+}
+
+function granularityOf(value: string): Granularity {
+  return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
+}
+
+export function buildTimeline(sources: TimelineSource[]): TimelineDay[] {
+  const days = new Map<string, TimelineDay>();
+  for (const { analysis, text, entityMentions } of sources) {
+    for (const d of analysis.dates) {
+      if (!d.value) continue;
+      const sentenceSpan = spanAt(analysis.sentences, d.start) ?? { start: d.start, end: d.end };
+      const entities: string[] = [];
+      for (const m of entityMentions) {
+        if (m.start >= sentenceSpan.start && m.end <= sentenceSpan.end && !entities.includes(m.entityId)) {
+          entities.push(m.entityId);
+        }
+      }
+      const entry: TimelineEntry = {
+        path: analysis.path,
+        start: d.start,
+        end: d.end,
+        position: positionAt(analysis.lineStarts, d.start),
+        mentionText: d.text,
+        sentence: text.slice(sentenceSpan.start, sentenceSpan.end),
+        sentenceSpan,
+        entities,
+      };
+      let day = days.get(d.value);
+      if (!day) days.set(d.value, (day = { date: d.value, granularity: d.granularity ?? granularityOf(d.value), entries: [] }));
+      day.entries.push(entry);
+    }
+  }
+  const result = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const day of result) {
+    day.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
+  }
+  return result;
+}

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const run = (...args: string[]) => spawnSync('node', [cli, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+
+describe('dossier CLI', function () {
+  this.timeout(300000);
+  let dir: string;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
+    fs.writeFileSync(path.join(dir, 'crlf.txt'), 'date 2025-05-02\r\nMinister Lena Holm visited Oslo on Tuesday.\r\nHolm said talks went well.\r\n');
+    fs.writeFileSync(path.join(dir, 'empty.md'), '');
+    fs.writeFileSync(path.join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('Prices rose '), Buffer.from([0xa3]), Buffer.from('5 in Oslo.')]));
+    fs.writeFileSync(path.join(dir, 'notes.pdf'), 'not read');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 2 with a message for a missing folder or a bad flag', () => {
+    const missing = run('export', path.join(dir, 'nope'));
+    assert.strictEqual(missing.status, 2);
+    assert.match(missing.stderr, /folder not found/);
+    const badFlag = run('export', dir, '--format', 'xml');
+    assert.strictEqual(badFlag.status, 2);
+    assert.match(badFlag.stderr, /--format must be json, md or csv/);
+    assert.strictEqual(run('frobnicate', dir).status, 2);
+  });
+
+  it('reports skipped and odd files on stderr and still analyzes the rest', () => {
+    const r = run('export', dir);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.match(r.stderr, /image\.txt: skipped, looks like a binary file/);
+    assert.match(r.stderr, /latin1\.txt: invalid UTF-8 at byte 12/);
+    const x = JSON.parse(r.stdout);
+    assert.deepStrictEqual(x.documents.map((d: { path: string }) => d.path), ['crlf.txt', 'empty.md', 'latin1.txt']);
+    // CRLF: positions count \r\n as one line end.
+    const holm = x.entities.find((e: { name: string }) => e.name === 'Lena Holm');
+    assert.ok(holm, 'Lena Holm not found');
+    const second = holm.mentions.find((m: { text: string; line: number }) => m.text === 'Holm');
+    assert.deepStrictEqual([second.line, second.character], [2, 0]);
+    const tuesday = x.dates.find((d: { text: string }) => d.text === 'Tuesday');
+    assert.strictEqual(tuesday.value, '2025-04-29');
+  });
+
+  it('writes Markdown and CSV views and honours --include and --out', () => {
+    // Written outside the corpus folder so later runs don't read the report as an article.
+    const out = path.join(os.tmpdir(), `dossier-report-${process.pid}.md`);
+    assert.strictEqual(run('export', dir, '--format', 'md', '--out', out).status, 0);
+    const md = fs.readFileSync(out, 'utf8');
+    fs.rmSync(out);
+    assert.match(md, /^# Dossier report/);
+    assert.match(md, /\| Lena Holm \| person \| 2 \| 1 \|/);
+    const csv = run('export', dir, '--format', 'csv', '--include', 'crlf.txt').stdout.split('\n');
+    assert.strictEqual(csv[0], 'kind,path,line,character,length,text,entity_id,entity_name,type,value');
+    assert.ok(csv.some((l) => l.startsWith('date,crlf.txt,1,') && l.endsWith(',day,2025-04-29')));
+    assert.ok(csv.slice(1).every((l) => l === '' || l.includes(',crlf.txt,')));
+  });
+
+  it('prints entities and timeline reports', () => {
+    assert.match(run('entities', dir).stdout, /person\s+Lena Holm\s+\[1 docs\]\s+\(also: Holm\)/);
+    assert.match(run('timeline', dir).stdout, /^2025-04-29\n\s+crlf\.txt:2 /m);
+  });
+
+  it('analyzes the BBC corpus and reports sport/199.txt as invalid UTF-8', function () {
+    const bbc = skipWithoutCorpus(this, 'bbc');
+    const r = run('entities', bbc);
+    assert.strictEqual(r.status, 0, r.stderr.slice(-2000));
+    assert.match(r.stderr, /sport\/199\.txt: invalid UTF-8 at byte \d+/);
+    const json = run('export', bbc, '--include', 'sport/199.txt');
+    const x = JSON.parse(json.stdout);
+    assert.deepStrictEqual(x.documents.map((d: { path: string }) => d.path), ['sport/199.txt']);
+    assert.ok(x.entities.length > 0, 'sport/199.txt produced no entities');
+  });
+});
