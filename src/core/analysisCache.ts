@@ -1,0 +1,471 @@
+// Persistent cache of per-document analyses, keyed by content hash + ANALYZER_VERSION.
+//
+// Layout: <dir>/v<ANALYZER_VERSION>/<hh>.jsonl.gz, 256 buckets by the first two hex digits of
+// the hash. A bucket is gzip (its CRC-32 and length catch truncation and garbage) of:
+//   line 1: {"format":"dossier-cache/1","version":"<ANALYZER_VERSION>"}
+//   then one line per document: <hash> TAB <entry JSON>
+// An entry holds what is expensive to recompute (date, dates, entities); sentences and
+// lineStarts are recomputed from the text (cheap), mention `text` fields equal to the slice of
+// the document they point at are stored as 0, and `undefined` property values are kept, so a
+// round trip gives back exactly what analyzeDocument returned.
+// Buckets are written whole, atomically (temp file + rename), merged with what another process
+// may have written meanwhile. A corrupt or truncated bucket loses only its own entries: they are
+// misses (with a warning) and get re-analyzed. Nothing here throws to the caller.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { contentHash } from './analyze';
+import { computeLineStarts, splitSentences } from './text';
+import type { DocumentAnalysis } from './types';
+
+/** Bump whenever the analysis output for a given text changes (analyzers, word lists, types). */
+export const ANALYZER_VERSION = 1;
+
+const FORMAT = 'dossier-cache/1';
+const UNDEF = '\u0000undefined';
+const BUCKET_RE = /^[0-9a-f]{2}\.jsonl\.gz$/;
+
+export interface CacheOptions {
+  /** Overrides ANALYZER_VERSION (tests). */
+  version?: string | number;
+  /** gzip level 1–9 (default 6). */
+  level?: number;
+}
+
+interface StoredEntry {
+  date: DocumentAnalysis['date'];
+  dates: DocumentAnalysis['dates'];
+  entities: DocumentAnalysis['entities'];
+}
+
+interface Bucket {
+  /** hash → entry JSON (parsed only on a hit). */
+  entries: Map<string, string>;
+  /** Hashes removed by prune(), not to be resurrected by merging with the file. */
+  removed: Set<string>;
+  dirty: boolean;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries or buckets found damaged (each also produced a warning). */
+  corrupt: number;
+  stored: number;
+  bucketsWritten: number;
+}
+
+export class AnalysisCache {
+  readonly version: string;
+  /** Folder holding this version's buckets. */
+  readonly dir: string;
+  /** Problems met (corrupt buckets, write failures), oldest first; callers drain and show them. */
+  readonly warnings: string[] = [];
+  readonly stats: CacheStats = { hits: 0, misses: 0, corrupt: 0, stored: 0, bucketsWritten: 0 };
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly level: number;
+
+  constructor(readonly root: string, options: CacheOptions = {}) {
+    this.version = String(options.version ?? ANALYZER_VERSION);
+    this.dir = path.join(root, `v${this.version.replace(/[^\w.-]/g, '_')}`);
+    this.level = options.level ?? 6;
+  }
+
+  /** Takes and clears the accumulated warnings. */
+  drainWarnings(): string[] {
+    return this.warnings.splice(0);
+  }
+
+  /** The cached analysis of text, as analyzeDocument(path, text, inputWarnings) would return it, or undefined. */
+  get(docPath: string, text: string, inputWarnings: string[] = [], hash: string = contentHash(text)): DocumentAnalysis | undefined {
+    try {
+      const bucket = this.bucketSync(hash);
+      const raw = bucket.entries.get(hash);
+      if (raw === undefined) {
+        this.stats.misses++;
+        return undefined;
+      }
+      const entry = decodeEntry(raw, text);
+      if (!entry) {
+        bucket.entries.delete(hash);
+        bucket.dirty = true;
+        this.stats.corrupt++;
+        this.stats.misses++;
+        this.warnings.push(`cache: damaged entry for ${docPath} in ${this.bucketFile(hash)}; re-analyzing it`);
+        return undefined;
+      }
+      this.stats.hits++;
+      return {
+        path: docPath,
+        hash,
+        date: entry.date,
+        dates: entry.dates,
+        entities: entry.entities,
+        sentences: splitSentences(text),
+        lineStarts: computeLineStarts(text),
+        warnings: [...inputWarnings],
+      };
+    } catch (e) {
+      this.stats.misses++;
+      this.warnings.push(`cache: lookup failed for ${docPath} (${(e as Error).message}); re-analyzing it`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Stores an analysis of text. inputWarnings are those passed to analyzeDocument (decoding
+   * notes); an analysis carrying more warnings than that (an analyzer failed) is not cached.
+   */
+  put(analysis: DocumentAnalysis, text: string, inputWarnings: string[] = []): boolean {
+    try {
+      if (analysis.warnings.length > inputWarnings.length) return false;
+      const bucket = this.bucketSync(analysis.hash);
+      const raw = encodeEntry(analysis, text);
+      if (bucket.entries.get(analysis.hash) === raw) return true;
+      bucket.entries.set(analysis.hash, raw);
+      bucket.removed.delete(analysis.hash);
+      bucket.dirty = true;
+      this.stats.stored++;
+      return true;
+    } catch (e) {
+      this.warnings.push(`cache: could not store ${analysis.path} (${(e as Error).message})`);
+      return false;
+    }
+  }
+
+  /** Drops every entry whose hash is not in keep (call after a full index). Returns how many. */
+  prune(keep: Set<string>): number {
+    this.loadAllSync();
+    let n = 0;
+    for (const bucket of this.buckets.values()) {
+      for (const h of [...bucket.entries.keys()]) {
+        if (!keep.has(h)) {
+          bucket.entries.delete(h);
+          bucket.removed.add(h);
+          bucket.dirty = true;
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Reads every bucket in the background (parallel I/O and gunzip off the main thread). */
+  async preload(): Promise<void> {
+    const names = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+    await Promise.all(
+      names.map(async (prefix) => {
+        if (this.buckets.has(prefix)) return;
+        let gz: Buffer | undefined;
+        try {
+          gz = await fs.promises.readFile(path.join(this.dir, `${prefix}.jsonl.gz`));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+            this.warnings.push(`cache: cannot read bucket ${prefix} (${(e as Error).message}); its documents will be re-analyzed`);
+          }
+        }
+        let body: string | undefined;
+        if (gz) {
+          try {
+            body = (await gunzipAsync(gz)).toString('utf8');
+          } catch (e) {
+            body = undefined;
+            this.noteCorruptBucket(prefix, (e as Error).message);
+          }
+        }
+        if (this.buckets.has(prefix)) return; // a sync lookup got there first
+        this.buckets.set(prefix, this.parseBucket(prefix, body));
+      }),
+    );
+  }
+
+  /** Writes changed buckets (async gzip and I/O). */
+  async flush(): Promise<void> {
+    const dirty = [...this.buckets.entries()].filter(([, b]) => b.dirty);
+    if (!dirty.length) return;
+    try {
+      await fs.promises.mkdir(this.dir, { recursive: true });
+    } catch (e) {
+      this.warnings.push(`cache: cannot create ${this.dir} (${(e as Error).message}); nothing saved`);
+      return;
+    }
+    await Promise.all(
+      dirty.map(async ([prefix, bucket]) => {
+        try {
+          const onDisk = await readBucketFileAsync(path.join(this.dir, `${prefix}.jsonl.gz`));
+          const body = this.serializeBucket(prefix, bucket, onDisk);
+          const gz = await gzipAsync(Buffer.from(body, 'utf8'), { level: this.level });
+          await writeAtomic(path.join(this.dir, `${prefix}.jsonl.gz`), gz);
+          bucket.dirty = false;
+          this.stats.bucketsWritten++;
+        } catch (e) {
+          this.warnings.push(`cache: cannot write bucket ${prefix} (${(e as Error).message})`);
+        }
+      }),
+    );
+    this.removeStaleVersions();
+  }
+
+  /** Synchronous flush (CLI exit paths, tests). */
+  flushSync(): void {
+    const dirty = [...this.buckets.entries()].filter(([, b]) => b.dirty);
+    if (!dirty.length) return;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+    } catch (e) {
+      this.warnings.push(`cache: cannot create ${this.dir} (${(e as Error).message}); nothing saved`);
+      return;
+    }
+    for (const [prefix, bucket] of dirty) {
+      const file = path.join(this.dir, `${prefix}.jsonl.gz`);
+      try {
+        let onDisk: string | undefined;
+        try {
+          onDisk = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
+        } catch {
+          onDisk = undefined;
+        }
+        const body = this.serializeBucket(prefix, bucket, onDisk);
+        writeAtomicSync(file, zlib.gzipSync(Buffer.from(body, 'utf8'), { level: this.level }));
+        bucket.dirty = false;
+        this.stats.bucketsWritten++;
+      } catch (e) {
+        this.warnings.push(`cache: cannot write bucket ${prefix} (${(e as Error).message})`);
+      }
+    }
+    this.removeStaleVersions();
+  }
+
+  /** Bytes on disk of this version's buckets. */
+  sizeOnDisk(): number {
+    let total = 0;
+    try {
+      for (const name of fs.readdirSync(this.dir)) if (BUCKET_RE.test(name)) total += fs.statSync(path.join(this.dir, name)).size;
+    } catch {
+      /* no cache yet */
+    }
+    return total;
+  }
+
+  bucketFile(hash: string): string {
+    return path.join(this.dir, `${hash.slice(0, 2).toLowerCase()}.jsonl.gz`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private bucketSync(hash: string): Bucket {
+    const prefix = hash.slice(0, 2).toLowerCase();
+    let bucket = this.buckets.get(prefix);
+    if (bucket) return bucket;
+    let body: string | undefined;
+    const file = path.join(this.dir, `${prefix}.jsonl.gz`);
+    let gz: Buffer | undefined;
+    try {
+      gz = fs.readFileSync(file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.warnings.push(`cache: cannot read ${file} (${(e as Error).message}); its documents will be re-analyzed`);
+      }
+    }
+    if (gz) {
+      try {
+        body = zlib.gunzipSync(gz).toString('utf8');
+      } catch (e) {
+        this.noteCorruptBucket(prefix, (e as Error).message);
+      }
+    }
+    bucket = this.parseBucket(prefix, body);
+    this.buckets.set(prefix, bucket);
+    return bucket;
+  }
+
+  private loadAllSync(): void {
+    for (let i = 0; i < 256; i++) this.bucketSync(i.toString(16).padStart(2, '0'));
+  }
+
+  private noteCorruptBucket(prefix: string, why: string): void {
+    this.stats.corrupt++;
+    this.warnings.push(
+      `cache: bucket ${path.join(this.dir, `${prefix}.jsonl.gz`)} is corrupt (${why}); its documents will be re-analyzed`,
+    );
+  }
+
+  /** Parses a bucket's text; anything unexpected yields an empty (dirty) bucket plus a warning. */
+  private parseBucket(prefix: string, body: string | undefined): Bucket {
+    const bucket: Bucket = { entries: new Map(), removed: new Set(), dirty: false };
+    if (body === undefined) return bucket;
+    const parsed = parseBucketBody(body, this.version);
+    if (parsed === 'version') return bucket; // written by another analyzer version: all misses
+    if (!parsed) {
+      this.noteCorruptBucket(prefix, 'unreadable contents');
+      bucket.dirty = true;
+      return bucket;
+    }
+    if (parsed.badLines) {
+      this.noteCorruptBucket(prefix, `${parsed.badLines} damaged line(s)`);
+      bucket.dirty = true;
+    }
+    for (const [h, raw] of parsed.entries) bucket.entries.set(h, raw);
+    return bucket;
+  }
+
+  private serializeBucket(prefix: string, bucket: Bucket, onDisk: string | undefined): string {
+    // Keep what another process added since we read the bucket (unless we pruned it).
+    if (onDisk !== undefined) {
+      const parsed = parseBucketBody(onDisk, this.version);
+      if (parsed && parsed !== 'version') {
+        for (const [h, raw] of parsed.entries) if (!bucket.entries.has(h) && !bucket.removed.has(h)) bucket.entries.set(h, raw);
+      }
+    }
+    const lines = [JSON.stringify({ format: FORMAT, version: this.version, bucket: prefix })];
+    for (const [h, raw] of bucket.entries) lines.push(`${h}\t${raw}`);
+    return lines.join('\n') + '\n';
+  }
+
+  /** Deletes sibling v<N> folders of other analyzer versions (only if they hold nothing but buckets). */
+  private removeStaleVersions(): void {
+    try {
+      for (const name of fs.readdirSync(this.root)) {
+        const full = path.join(this.root, name);
+        if (full === this.dir || !/^v[\w.-]+$/.test(name)) continue;
+        const files = fs.readdirSync(full);
+        if (files.every((f) => BUCKET_RE.test(f) || f.endsWith('.tmp'))) fs.rmSync(full, { recursive: true, force: true });
+      }
+    } catch {
+      /* best effort */
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry encoding
+
+function encodeEntry(a: DocumentAnalysis, text: string): string {
+  const slim = <T extends { start: number; end: number; text: string }>(m: T): T =>
+    (m.text === text.slice(m.start, m.end) ? { ...m, text: 0 } : m) as T;
+  const entry: StoredEntry = { date: a.date, dates: a.dates.map(slim), entities: a.entities.map(slim) };
+  return JSON.stringify(entry, (_k, v) => (v === undefined ? UNDEF : v));
+}
+
+function restoreUndefined(v: unknown): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      if (v[i] === UNDEF) v[i] = undefined;
+      else if (v[i] && typeof v[i] === 'object') restoreUndefined(v[i]);
+    }
+  } else if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      if (o[k] === UNDEF) o[k] = undefined;
+      else if (o[k] && typeof o[k] === 'object') restoreUndefined(o[k]);
+    }
+  }
+}
+
+function validSpans(list: unknown, textLength: number): list is { start: number; end: number; text: unknown }[] {
+  if (!Array.isArray(list)) return false;
+  for (const m of list) {
+    if (!m || typeof m !== 'object') return false;
+    const { start, end, text } = m as { start: unknown; end: unknown; text: unknown };
+    if (!Number.isInteger(start) || !Number.isInteger(end)) return false;
+    if ((start as number) < 0 || (end as number) < (start as number) || (end as number) > textLength) return false;
+    if (text !== 0 && typeof text !== 'string') return false;
+  }
+  return true;
+}
+
+/** Parses and checks one entry against its text; undefined when damaged. */
+function decodeEntry(raw: string, text: string): StoredEntry | undefined {
+  let e: StoredEntry;
+  try {
+    e = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!e || typeof e !== 'object' || !e.date || typeof e.date !== 'object' || typeof e.date.source !== 'string') return undefined;
+  if (!validSpans(e.dates, text.length) || !validSpans(e.entities, text.length)) return undefined;
+  restoreUndefined(e);
+  for (const list of [e.dates, e.entities] as { start: number; end: number; text: string | 0 }[][]) {
+    for (const m of list) if (m.text === 0) m.text = text.slice(m.start, m.end);
+  }
+  return e;
+}
+
+function parseBucketBody(
+  body: string,
+  version: string,
+): { entries: [string, string][]; badLines: number } | 'version' | undefined {
+  const nl = body.indexOf('\n');
+  if (nl < 0) return undefined;
+  let header: { format?: unknown; version?: unknown };
+  try {
+    header = JSON.parse(body.slice(0, nl));
+  } catch {
+    return undefined;
+  }
+  if (!header || header.format !== FORMAT) return undefined;
+  if (header.version !== version) return 'version';
+  const entries: [string, string][] = [];
+  let badLines = 0;
+  let at = nl + 1;
+  while (at < body.length) {
+    let end = body.indexOf('\n', at);
+    if (end < 0) end = body.length;
+    const line = body.slice(at, end);
+    at = end + 1;
+    if (!line) continue;
+    const tab = line.indexOf('\t');
+    const h = tab === 40 || tab === 64 ? line.slice(0, tab) : '';
+    if (!/^[0-9a-f]+$/.test(h) || line.charCodeAt(tab + 1) !== 123 /* { */ || line.charCodeAt(line.length - 1) !== 125 /* } */) {
+      badLines++;
+      continue;
+    }
+    entries.push([h, line.slice(tab + 1)]);
+  }
+  return { entries, badLines };
+}
+
+// ---------------------------------------------------------------------------------------------
+// I/O helpers
+
+function gunzipAsync(buf: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => zlib.gunzip(buf, (e, out) => (e ? reject(e) : resolve(out))));
+}
+
+function gzipAsync(buf: Buffer, opts: zlib.ZlibOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => zlib.gzip(buf, opts, (e, out) => (e ? reject(e) : resolve(out))));
+}
+
+async function readBucketFileAsync(file: string): Promise<string | undefined> {
+  try {
+    return (await gunzipAsync(await fs.promises.readFile(file))).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function tempName(file: string): string {
+  return `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+}
+
+async function writeAtomic(file: string, data: Buffer): Promise<void> {
+  const tmp = tempName(file);
+  try {
+    await fs.promises.writeFile(tmp, data);
+    await fs.promises.rename(tmp, file);
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+function writeAtomicSync(file: string, data: Buffer): void {
+  const tmp = tempName(file);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}

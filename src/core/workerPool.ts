@@ -1,0 +1,288 @@
+// A pool of worker threads running analyzeDocument, shared by the CLI and the extension host.
+// - Size: os.availableParallelism() (or cpus().length), at least 1, overridable.
+// - Priority: analyze(..., { priority: 'high' }) jumps the queue (open / visible documents);
+//   promote(path) moves an already-queued document to the front.
+// - Robustness: a worker that crashes or exceeds its time budget rejects only its in-flight job
+//   and is replaced; workers that cannot even start fail the queue with a clear error instead of
+//   respawning forever.
+// - Worker script: `analysisWorker.js` beside this module's compiled file. That is
+//   dist/analysisWorker.js from the esbuild bundles (dist/cli.js, dist/extension.js, whose
+//   __dirname is dist/) and out/src/core/analysisWorker.js from tsc output; override with
+//   options.workerScript.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { DocumentAnalysis } from './types';
+
+export interface WorkerRequest {
+  id: number;
+  path: string;
+  text: string;
+  warnings: string[];
+}
+
+export type WorkerResponse =
+  | { id: number; analysis: DocumentAnalysis; error?: undefined }
+  | { id: number; error: string; analysis?: undefined }
+  | { ready: true };
+
+export type Priority = 'high' | 'normal';
+
+export interface PoolOptions {
+  /** Number of worker threads; default defaultPoolSize(). */
+  size?: number;
+  /** Absolute path of the worker entry; default analysisWorker.js beside this file. */
+  workerScript?: string;
+  /**
+   * Per-job budget in ms before the worker is terminated and the job rejected; default
+   * 60 s + 20 s per MB of text. 0 disables.
+   */
+  jobTimeoutMs?: number;
+  /** Passed to each Worker (e.g. { maxOldGenerationSizeMb: 512 }). */
+  resourceLimits?: import('worker_threads').ResourceLimits;
+}
+
+export interface AnalyzeOptions {
+  priority?: Priority;
+}
+
+export class PoolError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'crash' | 'timeout' | 'closed' | 'cancelled' | 'startup' | 'analysis',
+  ) {
+    super(message);
+    this.name = 'PoolError';
+  }
+}
+
+interface Job {
+  id: number;
+  path: string;
+  text: string;
+  warnings: string[];
+  priority: Priority;
+  resolve: (a: DocumentAnalysis) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+  ready: boolean;
+  dead: boolean;
+}
+
+/** Worker count for this machine: available parallelism, at least 1. */
+export function defaultPoolSize(): number {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n || 1);
+}
+
+/** Where the worker entry is expected when none is given. */
+export function defaultWorkerScript(): string {
+  return path.join(__dirname, 'analysisWorker.js');
+}
+
+/** FIFO with O(1) dequeue. */
+class Queue<T> {
+  private items: (T | undefined)[] = [];
+  private head = 0;
+  get length(): number {
+    return this.items.length - this.head;
+  }
+  push(x: T): void {
+    this.items.push(x);
+  }
+  unshift(x: T): void {
+    if (this.head > 0) this.items[--this.head] = x;
+    else this.items.unshift(x);
+  }
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const x = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return x;
+  }
+  /** Removes and returns the items matching pred, keeping the others in order. */
+  extract(pred: (x: T) => boolean): T[] {
+    const out: T[] = [];
+    const keep: T[] = [];
+    for (let i = this.head; i < this.items.length; i++) {
+      const x = this.items[i] as T;
+      (pred(x) ? out : keep).push(x);
+    }
+    this.items = keep;
+    this.head = 0;
+    return out;
+  }
+}
+
+const MAX_STARTUP_FAILURES = 3;
+
+export class AnalysisPool {
+  readonly size: number;
+  readonly workerScript: string;
+  private readonly jobTimeoutMs: number | undefined;
+  private readonly resourceLimits: PoolOptions['resourceLimits'];
+  private readonly slots: Slot[] = [];
+  private readonly high = new Queue<Job>();
+  private readonly normal = new Queue<Job>();
+  private nextId = 1;
+  private closed = false;
+  private startupFailures = 0;
+  /** Counters, for progress reporting and tests. */
+  readonly stats = { completed: 0, crashes: 0, timeouts: 0, workersStarted: 0 };
+
+  constructor(options: PoolOptions = {}) {
+    const size = options.size ?? defaultPoolSize();
+    this.size = Math.max(1, Math.floor(Number.isFinite(size) ? size : 1));
+    this.workerScript = options.workerScript ?? defaultWorkerScript();
+    this.jobTimeoutMs = options.jobTimeoutMs;
+    this.resourceLimits = options.resourceLimits;
+    if (!fs.existsSync(this.workerScript)) {
+      throw new PoolError(`analysis worker script not found: ${this.workerScript}`, 'startup');
+    }
+  }
+
+  /** True once workers failed to start MAX_STARTUP_FAILURES times in a row (e.g. a broken script). */
+  get broken(): boolean {
+    return this.startupFailures >= MAX_STARTUP_FAILURES && this.slots.length === 0;
+  }
+
+  /** Jobs queued or running. */
+  get pending(): number {
+    return this.high.length + this.normal.length + this.slots.filter((s) => s.job).length;
+  }
+
+  /** Analyzes one document in a worker; same result as analyzeDocument(path, text, warnings). */
+  analyze(path: string, text: string, warnings: string[] = [], options: AnalyzeOptions = {}): Promise<DocumentAnalysis> {
+    if (this.closed) return Promise.reject(new PoolError('AnalysisPool is closed', 'closed'));
+    if (this.broken) return Promise.reject(new PoolError(`analysis workers failed to start (${this.workerScript})`, 'startup'));
+    return new Promise<DocumentAnalysis>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, path, text, warnings, priority: options.priority ?? 'normal', resolve, reject };
+      (job.priority === 'high' ? this.high : this.normal).push(job);
+      this.ensureWorkers();
+      this.dispatch();
+    });
+  }
+
+  /** Moves queued (not yet running) jobs for path to the front of the queue. Returns how many. */
+  promote(path: string): number {
+    const moved = this.normal.extract((j) => j.path === path);
+    for (const j of moved) {
+      j.priority = 'high';
+      this.high.push(j);
+    }
+    return moved.length;
+  }
+
+  /** Rejects queued (not yet running) jobs for path, e.g. when the document changed again. */
+  cancel(path: string): number {
+    const gone = [...this.high.extract((j) => j.path === path), ...this.normal.extract((j) => j.path === path)];
+    for (const j of gone) j.reject(new PoolError(`${path}: analysis cancelled`, 'cancelled'));
+    return gone.length;
+  }
+
+  /** Stops all workers; queued and running jobs are rejected. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const err = () => new PoolError('AnalysisPool is closed', 'closed');
+    for (const q of [this.high, this.normal]) for (let j = q.shift(); j; j = q.shift()) j.reject(err());
+    const slots = this.slots.splice(0);
+    await Promise.all(
+      slots.map(async (s) => {
+        if (s.timer) clearTimeout(s.timer);
+        s.dead = true;
+        const job = s.job;
+        s.job = undefined;
+        job?.reject(err());
+        await s.worker.terminate().catch(() => undefined);
+      }),
+    );
+  }
+
+  private ensureWorkers(): void {
+    while (!this.closed && this.slots.length < this.size && this.startupFailures < MAX_STARTUP_FAILURES) {
+      this.slots.push(this.spawn());
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.workerScript, { resourceLimits: this.resourceLimits });
+    this.stats.workersStarted++;
+    const slot: Slot = { worker, ready: false, dead: false };
+    worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
+    worker.on('error', (e) => this.onDeath(slot, `crashed: ${e?.message ?? e}`, 'crash'));
+    worker.on('exit', (code) => this.onDeath(slot, `exited with code ${code}`, 'crash'));
+    worker.unref();
+    return slot;
+  }
+
+  private onMessage(slot: Slot, msg: WorkerResponse): void {
+    if ('ready' in msg) {
+      slot.ready = true;
+      this.startupFailures = 0;
+      return;
+    }
+    const job = slot.job;
+    if (!job || job.id !== msg.id) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.job = undefined;
+    this.stats.completed++;
+    if (msg.analysis) job.resolve(msg.analysis);
+    else job.reject(new PoolError(`${job.path}: analysis failed in worker: ${msg.error}`, 'analysis'));
+    this.dispatch();
+  }
+
+  private onDeath(slot: Slot, why: string, kind: 'crash' | 'timeout'): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    if (slot.timer) clearTimeout(slot.timer);
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    if (this.closed) return;
+    if (!slot.ready) this.startupFailures++;
+    if (kind === 'crash') this.stats.crashes++;
+    const job = slot.job;
+    slot.job = undefined;
+    if (job) job.reject(new PoolError(`${job.path}: analysis worker ${why}`, kind));
+    if (kind === 'timeout') slot.worker.terminate().catch(() => undefined);
+    if (this.broken) {
+      const err = () => new PoolError(`analysis workers failed to start (${this.workerScript}): ${why}`, 'startup');
+      for (const q of [this.high, this.normal]) for (let j = q.shift(); j; j = q.shift()) j.reject(err());
+      return;
+    }
+    if (this.high.length + this.normal.length > 0) this.ensureWorkers();
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.job || slot.dead) continue;
+      const job = this.high.shift() ?? this.normal.shift();
+      if (!job) break;
+      slot.job = job;
+      const budget = this.jobTimeoutMs ?? 60_000 + (job.text.length / 1_000_000) * 20_000;
+      if (budget > 0) {
+        slot.timer = setTimeout(() => {
+          this.stats.timeouts++;
+          this.onDeath(slot, `took longer than ${Math.round(budget / 1000)} s and was stopped`, 'timeout');
+        }, budget);
+        slot.timer.unref();
+      }
+      const req: WorkerRequest = { id: job.id, path: job.path, text: job.text, warnings: job.warnings };
+      slot.worker.postMessage(req);
+      slot.worker.ref();
+    }
+    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+  }
+}
