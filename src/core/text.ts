@@ -92,6 +92,8 @@ export function splitSentences(text: string): Span[] {
     let k = j;
     while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
     if (k >= text.length || !/[A-Z0-9"“‘'(\p{Lu}]/u.test(text[k])) continue;
+    // "2026. 1. 21." (East-Asian dates) and "No. 5" keep going.
+    if (c === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[k])) continue;
     if (c === '.') {
       const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, i - 12), i))?.[1] ?? '';
       const bare = word.replace(/\./g, '').toLowerCase();

@@ -36,6 +36,10 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not split East-Asian numeric dates', () => {
+    assert.deepStrictEqual(sentences('Posted 2025. 3. 15. 09:30 by Park. Then rain.'), ['Posted 2025. 3. 15. 09:30 by Park.', 'Then rain.']);
+  });
+
   it('ends a sentence at every line break and keeps quotes with their sentence', () => {
     assert.deepStrictEqual(sentences('Headline here\r\n\r\n"We won." She smiled.\nLast'), [
       'Headline here',
