@@ -52,8 +52,14 @@ const KNOWN_TYPES: Record<string, EntityType> = {
   'north korea': 'place',
 };
 
+/** "Ratcliffe, John" (catalogue order) → "John Ratcliffe". */
+function naturalOrder(surface: string): string {
+  const m = /^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)?)$/u.exec(surface.trim());
+  return m ? `${m[2]} ${m[1]}` : surface;
+}
+
 export function aliasKey(surface: string): string {
-  const k = foldKey(surface);
+  const k = foldKey(naturalOrder(surface));
   return KNOWN_ALIASES[k] ?? k;
 }
 
@@ -91,7 +97,7 @@ const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** Family name of a multi-word person name: last word, or the first for "Kim Jong-un" style names. */
 function familyKey(surface: string): string | undefined {
-  const words = surface.trim().split(/\s+/);
+  const words = naturalOrder(surface).trim().split(/\s+/);
   while (words.length > 1 && NAME_SUFFIXES.has(foldKey(words[words.length - 1]))) words.pop();
   if (words.length < 2) return undefined;
   if (words.length <= 3 && /\p{L}-\p{L}/u.test(words[words.length - 1]) && words.length === 2) return foldKey(words[0]);
@@ -115,7 +121,7 @@ function votedType(votes: Record<EntityType, number>, key: string): EntityType {
 /** How complete and well-formed a surface is as a display name (higher is better). */
 function nameScore(surface: string, type: EntityType, count: number): number[] {
   const words = surface.split(/\s+/).length;
-  const wellFormed = /^[\p{Lu}\d]/u.test(surface) && !/[\d@#]/.test(surface) ? 1 : 0;
+  const wellFormed = /^[\p{Lu}\d]/u.test(surface) && !/[\d@#,]/.test(surface) ? 1 : 0;
   const allCaps = surface === surface.toUpperCase() && /\p{L}{2}/u.test(surface) ? 1 : 0;
   const accents = (surface.normalize('NFD').match(/\p{M}/gu) ?? []).length;
   // People: full name beats surname, but a 5-word "name" is more likely a tagging run-on.

@@ -63,6 +63,12 @@ describe('resolveEntities', () => {
     assert.strictEqual(find(clusters, 'I. Halvorsen')[0], find(clusters, 'Ingrid Halvorsen')[0]);
   });
 
+  it('reads "Lastname, Firstname" as the same person', () => {
+    const clusters = resolveEntities([doc('a', [['Ingrid Halvorsen', 'person']]), doc('b', [['Halvorsen, Ingrid', 'person']])]);
+    assert.strictEqual(find(clusters, 'Halvorsen, Ingrid')[0], find(clusters, 'Ingrid Halvorsen')[0]);
+    assert.strictEqual(find(clusters, 'Ingrid Halvorsen')[0].name, 'Ingrid Halvorsen');
+  });
+
   it('joins a bare family name to a Korean-style full name', () => {
     const clusters = resolveEntities([doc('a', [['Park Ji-won', 'person'], ['Park', 'person']])]);
     assert.strictEqual(find(clusters, 'Park')[0].name, 'Park Ji-won');
