@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm start [folder]`: builds Dossier and opens it on samples/ (or the given folder) in a real VS Code.
+// Desktop `code --extensionDevelopmentPath` when `code` is on PATH; otherwise code-server on
+// 127.0.0.1 with the extension loaded through the workbench URL, printed here. Ctrl+C stops it.
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn, spawnSync } = require('child_process');
+
+const repoRoot = path.resolve(__dirname, '..');
+
+function onPath(command) {
+  return (process.env.PATH || '')
+    .split(path.delimiter)
+    .some((dir) => dir && fs.existsSync(path.join(dir, command)));
+}
+
+async function main() {
+  const folder = path.resolve(process.argv[2] || path.join(repoRoot, 'samples'));
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new Error(`not a folder: ${folder}`);
+  }
+  console.log('Building the extension…');
+  const build = spawnSync(process.execPath, [path.join(repoRoot, 'esbuild.js')], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+
+  if (onPath('code') && !process.env.DOSSIER_USE_CODE_SERVER) {
+    console.log(`Opening ${folder} in VS Code with Dossier loaded from ${repoRoot}`);
+    const child = spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, folder], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+
+  // No desktop VS Code: serve the same editor with code-server (installed once into .vscode-test/).
+  const { installCodeServer } = require('../test/e2e/harness/installCodeServer');
+  const { CodeServer } = require('../test/e2e/harness/codeServer');
+  installCodeServer();
+  const state = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-start-'));
+  const server = new CodeServer(state);
+  const stop = async () => {
+    await server.stop();
+    fs.rmSync(state, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await server.start();
+  const url = server.workbenchUrl(folder, { extensionDevelopmentPath: repoRoot });
+  console.log(`\nDossier is running in code-server (VS Code ${'1.100.3'}) on 127.0.0.1 only. Open:\n\n  ${url}\n`);
+  console.log(`Log: ${server.logFile}\nPress Ctrl+C to stop.`);
+  // Stay alive until a signal arrives.
+  setInterval(() => {}, 1 << 30);
+}
+
+main().catch((e) => {
+  console.error(`npm start: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

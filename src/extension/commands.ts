@@ -1,0 +1,130 @@
+// Dossier's commands: rebuild, export, timeline filter, reveal, open a mention, show references.
+import * as vscode from 'vscode';
+import { exportCsv, exportJson, exportMarkdown } from '../core/export';
+import { Entity } from '../core/types';
+import { OpenMentionArgs, relativePath, toKey, toLocation, toUri, toVsRange } from './convert';
+import { EntitiesNode } from './entitiesView';
+import { plural } from './format';
+import { revealInTimeline, TimelineNode, TimelineTreeProvider } from './timelineView';
+import { WorkspaceIndex } from './workspaceIndex';
+
+const EXPORTS = [
+  { label: 'JSON', description: 'dossier-export/1, the full index', ext: 'json', run: exportJson },
+  { label: 'Markdown', description: 'entities and timeline, readable', ext: 'md', run: exportMarkdown },
+  { label: 'CSV', description: 'one row per mention, for spreadsheets', ext: 'csv', run: exportCsv },
+];
+
+/** Entity id from a command argument: an id, an Entities-view node, or nothing (ask / use the cursor). */
+function entityIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const node = arg as EntitiesNode | undefined;
+  return node && 'entity' in node ? node.entity.id : undefined;
+}
+
+function entityUnderCursor(workspace: WorkspaceIndex): Entity | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  workspace.flush(editor.document);
+  return workspace.index.entityAt(toKey(editor.document.uri), editor.document.offsetAt(editor.selection.active))?.entity;
+}
+
+async function pickEntity(workspace: WorkspaceIndex, placeHolder: string): Promise<Entity | undefined> {
+  const current = entityUnderCursor(workspace);
+  const items = workspace.index.entities().map((e) => ({
+    label: e.name,
+    description: `${e.type} · ${plural(e.mentions.length, 'mention')} in ${plural(e.documents.length, 'document')}`,
+    detail: e.aliases.length ? `also: ${e.aliases.join(', ')}` : undefined,
+    entity: e,
+  }));
+  if (current) {
+    const i = items.findIndex((it) => it.entity.id === current.id);
+    if (i > 0) items.unshift(...items.splice(i, 1));
+  }
+  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
+  return picked?.entity;
+}
+
+export function registerCommands(
+  workspace: WorkspaceIndex,
+  timeline: TimelineTreeProvider,
+  timelineView: vscode.TreeView<TimelineNode>,
+): vscode.Disposable[] {
+  const showTimelineFiltered = async (entityId: string) => {
+    timeline.setFilter(entityId);
+    await vscode.commands.executeCommand('dossier.timeline.focus');
+  };
+  return [
+    vscode.commands.registerCommand('dossier.rebuildIndex', () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dossier: rebuilding index' }, () =>
+        workspace.rebuild(false),
+      ),
+    ),
+
+    // Interactive from the palette; scripts and tests may pass { format: 'json' | 'md' | 'csv', target: uri string }.
+    vscode.commands.registerCommand('dossier.export', async (options?: { format?: string; target?: string }) => {
+      await workspace.whenReady();
+      const given = EXPORTS.find((e) => e.ext === options?.format);
+      const format = given ?? (await vscode.window.showQuickPick(EXPORTS, { placeHolder: 'Export the Dossier index as…' }));
+      if (!format) return undefined;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = options?.target
+        ? vscode.Uri.parse(options.target)
+        : await vscode.window.showSaveDialog({
+            defaultUri: folder ? vscode.Uri.joinPath(folder, `dossier-export.${format.ext}`) : undefined,
+            filters: { [format.label]: [format.ext] },
+            saveLabel: 'Export',
+          });
+      if (!target) return undefined;
+      const text = format.run(workspace.index, relativePath);
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+      workspace.log.info(`Exported ${workspace.index.size} documents as ${format.label} to ${target.fsPath}`);
+      if (!options?.target) {
+        const open = await vscode.window.showInformationMessage(
+          `Dossier: exported ${workspace.index.size} documents to ${vscode.workspace.asRelativePath(target)}`,
+          'Open',
+        );
+        if (open) await vscode.window.showTextDocument(target);
+      }
+      return target.toString();
+    }),
+
+    vscode.commands.registerCommand('dossier.filterTimeline', async (arg?: unknown) => {
+      const id = entityIdOf(arg) ?? (await pickEntity(workspace, 'Show only the timeline entries that mention…'))?.id;
+      if (id) await showTimelineFiltered(id);
+    }),
+
+    vscode.commands.registerCommand('dossier.showOnTimeline', async (arg?: unknown) => {
+      const id = entityIdOf(arg) ?? entityUnderCursor(workspace)?.id;
+      if (id) await showTimelineFiltered(id);
+    }),
+
+    vscode.commands.registerCommand('dossier.clearTimelineFilter', () => timeline.setFilter(undefined)),
+
+    vscode.commands.registerCommand('dossier.revealInTimeline', (target?: { key: string; offset: number }) =>
+      revealInTimeline(workspace, timeline, timelineView, target && typeof target.key === 'string' ? target : undefined),
+    ),
+
+    vscode.commands.registerCommand('dossier.openMention', async (args: OpenMentionArgs) => {
+      if (!args || typeof args.key !== 'string') return;
+      const range = toVsRange({ start: args.start, end: args.end });
+      await vscode.window.showTextDocument(toUri(args.key), { selection: range, preview: true });
+    }),
+
+    vscode.commands.registerCommand('dossier.showReferences', async (arg?: unknown) => {
+      const id = entityIdOf(arg) ?? entityUnderCursor(workspace)?.id;
+      const entity = id ? workspace.index.entity(id) : undefined;
+      if (!entity) return;
+      const locations = entity.mentions.map(toLocation);
+      const editor = vscode.window.activeTextEditor;
+      const key = editor && toKey(editor.document.uri);
+      // Peek from a mention in the active editor when there is one, else from the first source.
+      const anchor = entity.mentions.find((m) => m.path === key) ?? workspace.index.firstMentionPerDocument(entity.id)[0];
+      if (!anchor) return;
+      const at = toLocation(anchor);
+      if (anchor.path !== key) await vscode.window.showTextDocument(at.uri, { selection: at.range });
+      await vscode.commands.executeCommand('editor.action.showReferences', at.uri, at.range.start, locations);
+    }),
+
+    vscode.commands.registerCommand('dossier.showOutput', () => workspace.log.show()),
+  ];
+}

@@ -1,0 +1,117 @@
+// The Entities view: people / organizations / places, most mentioned first, each expandable to
+// the documents that mention it (by date) and to every mention there.
+import * as vscode from 'vscode';
+import { Entity, EntityType, MentionRef } from '../core/types';
+import { documentLabel, entityIcon, openMentionArgs, toUri } from './convert';
+import { documentDate, escapeMarkdown, plural, snippetAround, snippetText } from './format';
+import { WorkspaceIndex } from './workspaceIndex';
+
+export type EntitiesNode =
+  | { kind: 'group'; type: EntityType; count: number }
+  | { kind: 'entity'; entity: Entity }
+  | { kind: 'document'; entity: Entity; path: string; mentions: MentionRef[] }
+  | { kind: 'mention'; entity: Entity; ref: MentionRef };
+
+const GROUPS: { type: EntityType; label: string }[] = [
+  { type: 'person', label: 'People' },
+  { type: 'organization', label: 'Organizations' },
+  { type: 'place', label: 'Places' },
+];
+
+export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<EntitiesNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly workspace: WorkspaceIndex) {
+    this.subscription = workspace.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(element?: EntitiesNode): EntitiesNode[] {
+    const index = this.workspace.index;
+    if (!element) {
+      const entities = index.entities();
+      if (!entities.length) return [];
+      return GROUPS.map(({ type }) => ({ kind: 'group' as const, type, count: entities.filter((e) => e.type === type).length })).filter(
+        (g) => g.count > 0,
+      );
+    }
+    switch (element.kind) {
+      case 'group':
+        // entities() is already sorted by mention count.
+        return index.entities().filter((e) => e.type === element.type).map((entity) => ({ kind: 'entity' as const, entity }));
+      case 'entity':
+        return index.firstMentionPerDocument(element.entity.id).map((first) => ({
+          kind: 'document' as const,
+          entity: element.entity,
+          path: first.path,
+          mentions: element.entity.mentions.filter((m) => m.path === first.path),
+        }));
+      case 'document':
+        return element.mentions.map((ref) => ({ kind: 'mention' as const, entity: element.entity, ref }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(element: EntitiesNode): vscode.TreeItem {
+    const index = this.workspace.index;
+    switch (element.kind) {
+      case 'group': {
+        const label = GROUPS.find((g) => g.type === element.type)!.label;
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${element.type}`;
+        item.description = String(element.count);
+        item.iconPath = entityIcon(element.type);
+        item.contextValue = 'entityGroup';
+        return item;
+      }
+      case 'entity': {
+        const e = element.entity;
+        const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `entity:${e.id}`;
+        item.description = `${plural(e.mentions.length, 'mention')} · ${plural(e.documents.length, 'doc')}`;
+        item.iconPath = entityIcon(e.type);
+        item.contextValue = 'entity';
+        const tip = new vscode.MarkdownString(`**${escapeMarkdown(e.name)}** · ${e.type}`);
+        if (e.aliases.length) tip.appendMarkdown(`\n\nAlso written: ${e.aliases.map(escapeMarkdown).join(', ')}`);
+        if (e.ambiguousWith?.length) tip.appendMarkdown(`\n\nCould also be: ${e.ambiguousWith.map(escapeMarkdown).join(', ')}`);
+        item.tooltip = tip;
+        return item;
+      }
+      case 'document': {
+        const item = new vscode.TreeItem(documentLabel(element.path), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `doc:${element.entity.id}:${element.path}`;
+        item.description = `${documentDate(index, element.path)} · ×${element.mentions.length}`;
+        item.resourceUri = toUri(element.path);
+        item.iconPath = vscode.ThemeIcon.File;
+        item.contextValue = 'entityDocument';
+        const first = element.mentions[0];
+        if (first) item.command = { command: 'dossier.openMention', title: 'Open', arguments: [openMentionArgs(first)] };
+        return item;
+      }
+      case 'mention': {
+        const ref = element.ref;
+        const snippet = snippetText(snippetAround(index, ref.path, ref.start, ref.end, 80));
+        const item = new vscode.TreeItem(snippet, vscode.TreeItemCollapsibleState.None);
+        item.id = `mention:${element.entity.id}:${ref.path}#${ref.start}`;
+        item.description = `Ln ${ref.range.start.line + 1}`;
+        item.iconPath = new vscode.ThemeIcon('quote');
+        item.contextValue = 'entityMention';
+        item.command = { command: 'dossier.openMention', title: 'Open', arguments: [openMentionArgs(ref)] };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+export function registerEntitiesView(workspace: WorkspaceIndex): { provider: EntitiesTreeProvider; view: vscode.TreeView<EntitiesNode>; disposables: vscode.Disposable[] } {
+  const provider = new EntitiesTreeProvider(workspace);
+  const view = vscode.window.createTreeView('dossier.entities', { treeDataProvider: provider, showCollapseAll: true });
+  return { provider, view, disposables: [provider, view] };
+}

@@ -1,0 +1,110 @@
+// Hover on an entity (who it is, where else it appears) or on a date (what day, how we know, who
+// else reports it). Links in the hover run Dossier commands with JSON-safe arguments.
+import * as vscode from 'vscode';
+import { DateMention, Entity, MentionRef } from '../core/types';
+import { commandLink, documentLabel, entityIconId, openMentionArgs, toKey, toVsRange } from './convert';
+import { documentDate, escapeMarkdown, longDate, plural, snippetAround, snippetMarkdown } from './format';
+import { WorkspaceIndex } from './workspaceIndex';
+
+const TRUSTED_COMMANDS = ['dossier.openMention', 'dossier.showReferences', 'dossier.showOnTimeline', 'dossier.revealInTimeline'];
+
+export class DossierHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly workspace: WorkspaceIndex) {}
+
+  private get maxSources(): number {
+    return Math.max(1, vscode.workspace.getConfiguration('dossier').get<number>('hover.maxSources') ?? 8);
+  }
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    this.workspace.flush(document);
+    const index = this.workspace.index;
+    const key = toKey(document.uri);
+    if (!index.analysis(key)) return undefined;
+    const offset = document.offsetAt(position);
+    const hit = index.entityAt(key, offset);
+    if (hit) return this.entityHover(key, hit.entity, hit.mention);
+    const date = index.dateAt(key, offset);
+    if (date) return this.dateHover(key, date);
+    return undefined;
+  }
+
+  private markdown(): vscode.MarkdownString {
+    const md = new vscode.MarkdownString('', true);
+    md.isTrusted = { enabledCommands: TRUSTED_COMMANDS };
+    return md;
+  }
+
+  private sourceLine(path: string, start: number, end: number, ref: Parameters<typeof openMentionArgs>[0]): string {
+    const index = this.workspace.index;
+    const link = commandLink('dossier.openMention', [openMentionArgs(ref)]);
+    const snippet = snippetMarkdown(snippetAround(index, path, start, end, 110));
+    return `- [${escapeMarkdown(documentLabel(path))}](${link} "Open at this mention") · ${escapeMarkdown(documentDate(index, path))} — ${snippet}`;
+  }
+
+  private entityHover(path: string, entity: Entity, mention: MentionRef): vscode.Hover {
+    const index = this.workspace.index;
+    const md = this.markdown();
+    md.appendMarkdown(`$(${entityIconId(entity.type)}) **${escapeMarkdown(entity.name)}** · ${entity.type}\n\n`);
+    if (entity.aliases.length) {
+      md.appendMarkdown(`Also written: ${entity.aliases.map((a) => `*${escapeMarkdown(a)}*`).join(', ')}\n\n`);
+    }
+    if (entity.ambiguousWith?.length) {
+      md.appendMarkdown(`⚠ "${escapeMarkdown(mention.text)}" could also be: ${entity.ambiguousWith.map(escapeMarkdown).join(', ')}\n\n`);
+    }
+    // The actions sit next to the counts, so they stay visible however long the source list gets.
+    const refs = commandLink('dossier.showReferences', [entity.id]);
+    const timeline = commandLink('dossier.showOnTimeline', [entity.id]);
+    md.appendMarkdown(
+      `${plural(entity.mentions.length, 'mention')} in ${plural(entity.documents.length, 'document')} · ` +
+        `[Show all references](${refs}) · [Show on timeline](${timeline})\n\n`,
+    );
+
+    const others = index.firstMentionPerDocument(entity.id).filter((m) => m.path !== path);
+    if (others.length) {
+      md.appendMarkdown(`**Other sources**\n\n`);
+      for (const ref of others.slice(0, this.maxSources)) {
+        md.appendMarkdown(this.sourceLine(ref.path, ref.start, ref.end, ref) + '\n');
+      }
+      if (others.length > this.maxSources) md.appendMarkdown(`- … and ${others.length - this.maxSources} more\n`);
+      md.appendMarkdown('\n');
+    }
+    const co = index.coMentions(entity.id, 5);
+    if (co.length) {
+      md.appendMarkdown(`**Often with:** ${co.map((c) => `${escapeMarkdown(c.entity.name)} (${c.count})`).join(', ')}\n\n`);
+    }
+    return new vscode.Hover(md, toVsRange(mention.range));
+  }
+
+  private dateHover(path: string, date: DateMention): vscode.Hover {
+    const index = this.workspace.index;
+    const md = this.markdown();
+    const range = toVsRange({ start: index.positionAt(path, date.start), end: index.positionAt(path, date.end) });
+    if (!date.value) {
+      md.appendMarkdown(`$(calendar) **${escapeMarkdown(date.text)}** · unresolved\n\n${escapeMarkdown(date.how)}`);
+      return new vscode.Hover(md, range);
+    }
+    md.appendMarkdown(`$(calendar) **${escapeMarkdown(longDate(date.value, date.granularity))}** · ${date.granularity ?? 'date'} · \`${date.value}\`\n\n`);
+    md.appendMarkdown(`${escapeMarkdown(date.how)}\n\n`);
+    const same = index.sameDateMentions(date.value).filter((d) => d.path !== path);
+    const firstPerDoc = new Map<string, (typeof same)[number]>();
+    for (const d of same) if (!firstPerDoc.has(d.path)) firstPerDoc.set(d.path, d);
+    const others = [...firstPerDoc.values()];
+    if (others.length) {
+      const what = date.granularity === 'day' ? 'this day' : date.granularity === 'month' ? 'this month' : 'this year';
+      md.appendMarkdown(`**Also on ${what}** (${plural(others.length, 'other document')})\n\n`);
+      for (const d of others.slice(0, this.maxSources)) {
+        md.appendMarkdown(this.sourceLine(d.path, d.mention.start, d.mention.end, d) + '\n');
+      }
+      if (others.length > this.maxSources) md.appendMarkdown(`- … and ${others.length - this.maxSources} more\n`);
+      md.appendMarkdown('\n');
+    } else {
+      md.appendMarkdown('No other document mentions this date.\n\n');
+    }
+    md.appendMarkdown(`[Reveal in timeline](${commandLink('dossier.revealInTimeline', [{ key: path, offset: date.start }])})`);
+    return new vscode.Hover(md, range);
+  }
+}
+
+export function registerHover(workspace: WorkspaceIndex, selector: vscode.DocumentSelector): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(selector, new DossierHoverProvider(workspace));
+}

@@ -1,0 +1,250 @@
+// Mode B: Dossier used as a person would, in the real workbench: Quick Open, hover, F12, the
+// Dossier sidebar, a timeline filter. Each step saves a screenshot to test-results/.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { launchBrowser } = require('./browser');
+const { repoRoot } = require('./settings');
+
+/**
+ * What the suite looks for in a workspace. `seeds` is the acceptance corpus; `samples` is the
+ * project's own sample folder, used for the README screenshots (and when the seeds are absent).
+ */
+const SCENARIOS = {
+  seeds: { open: '001_', word: 'Ratcliffe', year: '2026', month: '2026-01', day: '2026-01-15', daySources: 3, minOtherSources: 3 },
+  samples: { open: 'herald-port-strike', word: 'Ferreira', year: '2025', month: '2025-03', day: '2025-03-10', daySources: 5, minOtherSources: 3 },
+};
+
+/** The UI suite opens its workspace with these settings (F12 jumps instead of peeking). */
+const UI_WORKSPACE_SETTINGS = {
+  'editor.gotoLocation.multipleDefinitions': 'goto',
+  'editor.wordWrap': 'on',
+  'files.exclude': { '.vscode': true },
+};
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} word
+ */
+function wordRect(page, word) {
+  return page.evaluate((word) => {
+    for (const span of document.querySelectorAll('.editor-instance .view-lines .view-line span span')) {
+      const node = span.firstChild;
+      if (!node || node.nodeType !== 3) continue;
+      const i = (node.textContent || '').indexOf(word);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + word.length);
+      const b = range.getBoundingClientRect();
+      return { x: b.x, y: b.y, w: b.width, h: b.height };
+    }
+    return null;
+  }, word);
+}
+
+/** Label of the active editor tab. */
+function activeTab(page) {
+  return page.evaluate(() => {
+    const tab = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+    return tab ? tab.getAttribute('aria-label') || tab.textContent || '' : '';
+  });
+}
+
+/**
+ * @param {import('./codeServer').CodeServer} server
+ * @param {string} workspace
+ * @param {string} stateDir
+ * @param {{ shotsDir: string; log?: (...a: unknown[]) => void }} options
+ */
+async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: scenarioName = 'seeds', log = console.log }) {
+  const sc = SCENARIOS[scenarioName];
+  const files = fs.readdirSync(workspace).filter((f) => /\.(txt|md)$/.test(f));
+  const opened = files.find((f) => f.startsWith(sc.open));
+  assert.ok(opened, `no ${sc.open}* in ${workspace}`);
+  const escape = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const context = await launchBrowser(stateDir);
+  const page = context.pages()[0] || (await context.newPage());
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+  const shots = [];
+  const shot = async (name) => {
+    const file = path.join(shotsDir, `${scenarioName}-${name}.png`);
+    await page.screenshot({ path: file });
+    shots.push(file);
+    log(`  screenshot ${path.relative(repoRoot, file)}`);
+  };
+  const timelinePane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Timeline/ }) });
+  const timelineRows = timelinePane.locator('.monaco-list-row');
+  const rowTexts = async () => (await timelineRows.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+
+  /** @type {{ name: string; run: () => Promise<void> }[]} */
+  const steps = [
+    {
+      name: 'the workbench opens the folder',
+      run: async () => {
+        await page.goto(server.workbenchUrl(workspace, { extensionDevelopmentPath: repoRoot }));
+        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: opened }).waitFor({ timeout: 60_000 });
+        await shot('01-workbench');
+      },
+    },
+    {
+      name: `Quick Open ${opened} and wait for the index`,
+      run: async () => {
+        await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } });
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(opened);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: opened }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        await page.locator('.editor-instance .view-lines', { hasText: sc.word }).waitFor({ timeout: 15_000 });
+        const status = page.locator('.statusbar-item', { hasText: /Dossier: \d+ entit/ });
+        await status.waitFor({ timeout: 90_000 });
+        log(`  status bar: ${(await status.innerText()).trim()}`);
+        await shot('02-document');
+      },
+    },
+    {
+      name: `hover "${sc.word}" shows the other sources`,
+      run: async () => {
+        const word = await wordRect(page, sc.word);
+        assert.ok(word, `"${sc.word}" is not on screen`);
+        await page.mouse.move(word.x + word.w / 2, word.y + word.h / 2);
+        const hover = page.locator('.monaco-hover', { hasText: /mentions? in \d+ documents?/ }).first();
+        await hover.waitFor({ state: 'visible', timeout: 20_000 });
+        const text = (await hover.innerText()).trim();
+        log(`  hover: ${JSON.stringify(text.slice(0, 400))}`);
+        const others = files.filter((f) => f !== opened && text.includes(f));
+        assert.ok(others.length >= sc.minOtherSources, `hover names ${others.length} other documents`);
+        await page.waitForTimeout(300); // let the fade-in finish
+        await shot('03-hover');
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+      },
+    },
+    {
+      name: `F12 on "${sc.word}" opens another source`,
+      run: async () => {
+        const before = await activeTab(page);
+        const word = await wordRect(page, sc.word);
+        assert.ok(word, `"${sc.word}" is not on screen`);
+        await page.mouse.click(word.x + 3, word.y + word.h / 2);
+        await page.keyboard.press('F12');
+        await page.waitForFunction(
+          ({ before, files }) => {
+            const tab = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+            const label = tab ? tab.getAttribute('aria-label') || '' : '';
+            return label && label !== before && files.some((f) => label.startsWith(f));
+          },
+          { before, files },
+          { timeout: 15_000 },
+        );
+        const after = await activeTab(page);
+        const cursor = (await page.locator('[id="status.editor.selection"]').innerText().catch(() => '')).trim();
+        log(`  active editor: ${before.split(',')[0]} → ${after.split(',')[0]} (${cursor})`);
+        await page.waitForTimeout(300);
+        await shot('04-definition');
+      },
+    },
+    {
+      name: 'the Dossier sidebar shows the timeline with a corroborated day',
+      run: async () => {
+        const icon = page.locator('.activitybar .action-item a[aria-label^="Dossier"], .activitybar .action-item[aria-label^="Dossier"]').first();
+        await icon.click({ timeout: 10_000 });
+        // Give the sidebar room (drag its edge) and fold Entities so the timeline has the height.
+        const sidebar = await page.locator('.part.sidebar').boundingBox();
+        if (sidebar) {
+          const edge = sidebar.x + sidebar.width;
+          await page.mouse.move(edge - 1, sidebar.y + sidebar.height / 2);
+          await page.mouse.down();
+          await page.mouse.move(edge + 280, sidebar.y + sidebar.height / 2, { steps: 8 });
+          await page.mouse.up();
+        }
+        const entitiesHeader = page.locator('.pane-header', { hasText: /^Entities/i }).first();
+        if ((await entitiesHeader.getAttribute('aria-expanded')) === 'true') await entitiesHeader.click();
+        const year = timelineRows.filter({ hasText: new RegExp(`^\\s*${sc.year}(?!-)`) }).first();
+        await year.waitFor({ timeout: 20_000 });
+        if ((await year.getAttribute('aria-expanded')) !== 'true') await year.click();
+        const month = timelineRows.filter({ hasText: new RegExp(`^\\s*${sc.month}(?!-)`) }).first();
+        await month.waitFor({ timeout: 10_000 });
+        if ((await month.getAttribute('aria-expanded')) !== 'true') await month.click();
+        const day = timelineRows.filter({ hasText: sc.day }).first();
+        await day.waitFor({ timeout: 10_000 });
+        const rows = await rowTexts();
+        log(`  timeline rows: ${JSON.stringify(rows)}`);
+        assert.match(await day.innerText(), new RegExp(`${sc.daySources} sources`));
+        // Open the corroborated day: one entry per reporting document.
+        await day.click();
+        await page.waitForFunction(
+          (day) => [...document.querySelectorAll('.monaco-list-row')].some((r) => r.textContent.includes(day) && r.getAttribute('aria-expanded') === 'true'),
+          sc.day,
+          { timeout: 10_000 },
+        );
+        await page.waitForTimeout(300);
+        await shot('05-timeline');
+      },
+    },
+    {
+      name: 'filter the timeline by an entity, then clear it',
+      run: async () => {
+        const unfiltered = (await rowTexts()).length;
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill('>Dossier: Filter Timeline by Entity');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Filter Timeline by Entity' }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: sc.word }).first().waitFor({ timeout: 10_000 });
+        await input.fill(sc.word);
+        await page.waitForTimeout(200);
+        await page.keyboard.press('Enter');
+        const description = timelinePane.locator('.pane-header', { hasText: new RegExp(`filtered: .*${escape(sc.word)}`) });
+        await description.waitFor({ timeout: 10_000 });
+        log(`  view header: ${JSON.stringify((await description.innerText()).replace(/\s+/g, ' ').trim())}`);
+        await page.waitForTimeout(300);
+        const rows = await rowTexts();
+        log(`  filtered rows: ${JSON.stringify(rows)}`);
+        await shot('06-filtered');
+        await timelinePane.locator('.pane-header .action-label[aria-label^="Clear Timeline Filter"]').click({ timeout: 10_000 });
+        await timelinePane.locator('.pane-header', { hasText: 'filtered:' }).waitFor({ state: 'detached', timeout: 10_000 });
+        log(`  rows: ${unfiltered} before the filter, ${rows.length} with it`);
+      },
+    },
+  ];
+
+  let passed = 0;
+  let failed = 0;
+  let broken = false;
+  try {
+    for (const step of steps) {
+      if (broken) {
+        failed++;
+        log(`  - ${step.name} (not run: an earlier step failed)`);
+        continue;
+      }
+      const started = Date.now();
+      try {
+        await step.run();
+        passed++;
+        log(`  ✓ ${step.name} (${Date.now() - started} ms)`);
+      } catch (e) {
+        failed++;
+        broken = true; // the steps build on each other
+        log(`  ✗ ${step.name}: ${e instanceof Error ? e.message : e}`);
+        await shot('99-failure').catch(() => {});
+        log('  --- last browser console lines ---\n' + consoleLines.slice(-30).join('\n'));
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  log(`ui suite: ${passed} passed, ${failed} failed`);
+  return { passed, failed, shots };
+}
+
+module.exports = { runUiSuite, UI_WORKSPACE_SETTINGS, SCENARIOS };
