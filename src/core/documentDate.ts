@@ -164,11 +164,20 @@ export interface HeaderMarker extends Span {
 }
 
 const HEADER_SCAN_CHARS = 2000;
+/** Bylines are looked for on lines starting in the first 600 chars, or among the first 4 lines. */
 const BYLINE_SCAN_CHARS = 600;
-const BYLINE_SCAN_LINES = 6;
-/** A byline line holds little besides the date (author, outlet, "7 mins read"…). */
-const BYLINE_MAX_OTHER_CHARS = 70;
-const BYLINE_CUE = /^\s*(?:by|published|posted|(?:last\s+)?updated|dated?|fecha|publicado|actualizado)\b|[|·•]/i;
+const BYLINE_SCAN_LINES = 4;
+const BYLINE_SCAN_MAX_CHARS = 1200;
+/** A byline line holds little besides the date: names, an outlet, "7 mins read"… */
+const BYLINE_MAX_OTHER_CHARS = 80;
+const BYLINE_MAX_LOWERCASE_WORDS = 2;
+const BYLINE_WORDS = new Set([
+  'by', 'and', 'de', 'del', 'por', 'y', 'published', 'publicado', 'posted', 'updated', 'last', 'actualizado', 'on', 'at',
+  'min', 'mins', 'minute', 'minutes', 'read', 'lectura', 'ago', 'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc',
+]);
+const BYLINE_CUE = /^\s*(?:by|published|posted|(?:last\s+)?updated|dated?|fecha|publicado|actualizado|por)\b|[|·•]/i;
+/** A wire dateline opens the lead paragraph: "WASHINGTON, Jan. 16, 2026 — The Senate…". */
+const DATELINE_CITY = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40},\s*$/u;
 
 /** The `date YYYY-MM-DD` header marker (start of a line near the top), if any. */
 export function findHeaderMarker(text: string): HeaderMarker | undefined {
@@ -191,9 +200,9 @@ function leadingLines(text: string): Line[] {
   const lines: Line[] = [];
   const re = /[^\r\n]*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index >= BYLINE_SCAN_CHARS && (lines.length >= BYLINE_SCAN_LINES || m.index >= 3 * BYLINE_SCAN_CHARS)) break;
+    if (m.index >= BYLINE_SCAN_CHARS && (lines.length >= BYLINE_SCAN_LINES || m.index >= BYLINE_SCAN_MAX_CHARS)) break;
     if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-    re.lastIndex = m.index + m[0].length + 1; // skip the line break (a lone \r\n pair yields one empty match)
+    re.lastIndex = m.index + m[0].length + 1; // step over the break ("\r\n" just adds an empty line)
   }
   return lines;
 }
@@ -205,8 +214,11 @@ export function findByline(text: string): FullDateMatch | undefined {
       const before = text.slice(line.start, f.start);
       // Whatever else is on the line, minus a trailing time ("14:05", "9:30 a.m.").
       const after = text.slice(f.end, line.end).replace(/^[\s,]*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?/i, '');
-      const other = (before + after).trim().length;
-      if (other <= BYLINE_MAX_OTHER_CHARS || BYLINE_CUE.test(before)) return f;
+      const other = (before + ' ' + after).trim();
+      // Running prose ("On January 3, 2026, troops seized the airport") has lowercase words.
+      const prose = (other.match(/\p{Ll}[\p{L}.'’-]*/gu) ?? []).filter((w) => !BYLINE_WORDS.has(w.replace(/\.$/, '')));
+      if (other.length <= BYLINE_MAX_OTHER_CHARS && (prose.length <= BYLINE_MAX_LOWERCASE_WORDS || BYLINE_CUE.test(before))) return f;
+      if (DATELINE_CITY.test(before)) return f;
     }
   }
   return undefined;
