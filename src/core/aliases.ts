@@ -18,7 +18,7 @@ export function foldKey(surface: string): string {
 }
 
 // Well-known variants of one name (general knowledge, not corpus-specific). Keys are folded.
-const KNOWN_ALIASES: Record<string, string> = {
+const KNOWN_ALIASES = new Map<string, string>(Object.entries({
   us: 'united states',
   usa: 'united states',
   'united states of america': 'united states',
@@ -41,16 +41,16 @@ const KNOWN_ALIASES: Record<string, string> = {
   ussr: 'soviet union',
   prc: 'china',
   dprk: 'north korea',
-};
+}));
 
-const KNOWN_TYPES: Record<string, EntityType> = {
+const KNOWN_TYPES = new Map<string, EntityType>(Object.entries({
   'united states': 'place',
   'united kingdom': 'place',
   'united arab emirates': 'place',
   'soviet union': 'place',
   china: 'place',
   'north korea': 'place',
-};
+} as Record<string, EntityType>));
 
 /** "Ratcliffe, John" (catalogue order) → "John Ratcliffe". */
 function naturalOrder(surface: string): string {
@@ -60,7 +60,7 @@ function naturalOrder(surface: string): string {
 
 export function aliasKey(surface: string): string {
   const k = foldKey(naturalOrder(surface));
-  return KNOWN_ALIASES[k] ?? k;
+  return KNOWN_ALIASES.get(k) ?? k;
 }
 
 export interface PlacedMention {
@@ -68,115 +68,128 @@ export interface PlacedMention {
   mention: EntityMention;
 }
 
-export interface EntityCluster {
+/** Everything known about one alias key across the corpus; kept up to date document by document. */
+export interface KeyGroup {
+  key: string;
+  votes: Record<EntityType, number>;
+  /** Surface form → number of mentions. */
+  surfaces: Map<string, number>;
+  /** Expansion key (acronym defined in text) → number of mentions carrying it. */
+  expansions: Map<string, number>;
+  /** Path → number of mentions there. */
+  documents: Map<string, number>;
+  count: number;
+  /** Changes whenever the group does (cache key for cluster drafts). */
+  version: number;
+}
+
+/** One entity as alias resolution sees it: a set of keys, a name, a type. */
+export interface Cluster {
   id: string;
   name: string;
   type: EntityType;
   aliases: string[];
-  members: PlacedMention[];
+  keys: string[];
+  count: number;
   ambiguousWith?: string[];
 }
 
-class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    if (p === x) return x;
-    p = this.find(p);
-    this.parent.set(x, p);
-    return p;
+function bump<K>(map: Map<K, number>, key: K, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+}
+
+/** Per-key aggregates over all documents, updated incrementally when one document changes. */
+export class KeyGroups {
+  readonly groups = new Map<string, KeyGroup>();
+  private version = 0;
+  /** Memo of surface → key: the same few thousand surfaces recur across a corpus. */
+  private readonly keyMemo = new Map<string, string>();
+
+  keyOf(surface: string): string {
+    let k = this.keyMemo.get(surface);
+    if (k === undefined) this.keyMemo.set(surface, (k = aliasKey(surface)));
+    return k;
   }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb, ra);
+
+  add(path: string, mentions: EntityMention[]): void {
+    this.apply(path, mentions, 1);
   }
-}
 
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+  remove(path: string, mentions: EntityMention[]): void {
+    this.apply(path, mentions, -1);
+  }
 
-/** Family name of a multi-word person name: last word, or the first for "Kim Jong-un" style names. */
-function familyKey(surface: string): string | undefined {
-  const words = naturalOrder(surface).trim().split(/\s+/);
-  while (words.length > 1 && NAME_SUFFIXES.has(foldKey(words[words.length - 1]))) words.pop();
-  if (words.length < 2) return undefined;
-  if (words.length <= 3 && /\p{L}-\p{L}/u.test(words[words.length - 1]) && words.length === 2) return foldKey(words[0]);
-  return foldKey(words[words.length - 1]);
-}
-
-interface KeyGroup {
-  key: string;
-  members: PlacedMention[];
-  votes: Record<EntityType, number>;
-  surfaces: Map<string, number>;
-}
-
-function votedType(votes: Record<EntityType, number>, key: string): EntityType {
-  const known = KNOWN_TYPES[key];
-  if (known) return known;
-  const order: EntityType[] = ['person', 'organization', 'place'];
-  return order.reduce((best, t) => (votes[t] > votes[best] ? t : best), order[0]);
-}
-
-/** How complete and well-formed a surface is as a display name (higher is better). */
-function nameScore(surface: string, type: EntityType, count: number): number[] {
-  const words = surface.split(/\s+/).length;
-  const wellFormed = /^[\p{Lu}\d]/u.test(surface) && !/[\d@#,]/.test(surface) ? 1 : 0;
-  const allCaps = surface === surface.toUpperCase() && /\p{L}{2}/u.test(surface) ? 1 : 0;
-  const accents = (surface.normalize('NFD').match(/\p{M}/gu) ?? []).length;
-  // People: full name beats surname, but a 5-word "name" is more likely a tagging run-on.
-  const completeness = type === 'person' ? Math.min(words, 3) - (words > 4 ? 2 : 0) : surface.length;
-  return [wellFormed, -allCaps, completeness, accents, count, surface.length];
-}
-
-function better(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
-  return false;
-}
-
-export function slug(s: string): string {
-  return foldKey(s).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'x';
-}
-
-export function resolveEntities(
-  documents: Iterable<{ path: string; entities: EntityMention[] }>,
-  corrections?: Corrections,
-): EntityCluster[] {
-  const groups = new Map<string, KeyGroup>();
-  const uf = new UnionFind();
-  const split = corrections?.split ?? new Set<string>();
-  for (const doc of documents) {
-    for (const mention of doc.entities) {
-      const key = aliasKey(mention.text);
-      if (!key || corrections?.ignore.has(key)) continue;
-      let g = groups.get(key);
+  private apply(path: string, mentions: EntityMention[], sign: 1 | -1): void {
+    for (const m of mentions) {
+      const key = this.keyOf(m.text);
+      if (!key) continue;
+      let g = this.groups.get(key);
       if (!g) {
-        g = { key, members: [], votes: { person: 0, organization: 0, place: 0 }, surfaces: new Map() };
-        groups.set(key, g);
+        if (sign < 0) continue;
+        g = { key, votes: { person: 0, organization: 0, place: 0 }, surfaces: new Map(), expansions: new Map(), documents: new Map(), count: 0, version: 0 };
+        this.groups.set(key, g);
       }
-      g.members.push({ path: doc.path, mention });
-      g.votes[mention.type]++;
-      g.surfaces.set(mention.text, (g.surfaces.get(mention.text) ?? 0) + 1);
-      if (mention.expansion) {
-        const ek = aliasKey(mention.expansion);
-        if (ek && ek !== key && !split.has(key) && !split.has(ek)) uf.union(ek, key);
+      g.version = ++this.version;
+      g.count += sign;
+      g.votes[m.type] += sign;
+      bump(g.surfaces, m.text, sign);
+      bump(g.documents, path, sign);
+      if (m.expansion) {
+        const ek = this.keyOf(m.expansion);
+        if (ek && ek !== key) bump(g.expansions, ek, sign);
       }
+      if (g.count <= 0) this.groups.delete(key);
+    }
+  }
+}
+
+function firstSurface(g: KeyGroup): string {
+  return g.surfaces.keys().next().value ?? g.key;
+}
+
+type Draft = Omit<Cluster, 'id'>;
+
+/** Drafts of the previous run, reused for clusters whose groups did not change. */
+export interface ClusterCache {
+  corrections?: Corrections;
+  drafts: Map<string, { signature: string; draft: Draft }>;
+}
+
+export function newClusterCache(): ClusterCache {
+  return { drafts: new Map() };
+}
+
+/** Clusters the key groups into entities. Cost grows with distinct keys, not with mentions. */
+export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: Corrections, cache = newClusterCache()): Cluster[] {
+  if (cache.corrections !== corrections) {
+    cache.drafts.clear();
+    cache.corrections = corrections;
+  }
+  const split = corrections?.split ?? new Set<string>();
+  const ignore = corrections?.ignore ?? new Set<string>();
+  const groups = [...groupMap.values()].filter((g) => !ignore.has(g.key));
+  const uf = new UnionFind();
+  for (const g of groups) {
+    for (const ek of g.expansions.keys()) {
+      if (!split.has(g.key) && !split.has(ek) && !ignore.has(ek)) uf.union(ek, g.key);
     }
   }
 
   // Surname-only and initial-plus-surname people join the unique full name with that family name.
   const byFamily = new Map<string, KeyGroup[]>();
-  for (const g of groups.values()) {
-    if (votedType(g.votes, g.key) !== 'person') continue;
-    const surface = [...g.surfaces.keys()][0];
-    const fam = familyKey(surface);
-    if (!fam || /^\p{L}$/u.test(g.key.split(' ')[0])) continue;
+  for (const g of groups) {
+    if (votedType(g.votes, g.key) !== 'person' || g.key.indexOf(' ') < 0) continue;
+    const fam = familyKey(firstSurface(g));
+    if (!fam || g.key[1] === ' ') continue;
     const list = byFamily.get(fam) ?? [];
     list.push(g);
     byFamily.set(fam, list);
   }
   const ambiguity = new Map<string, string[]>();
-  for (const g of groups.values()) {
+  for (const g of groups) {
+    if (g.votes.person === 0 || split.has(g.key)) continue;
     const words = g.key.split(' ');
     let candidates: KeyGroup[] | undefined;
     if (words.length === 1 && g.votes.person > 0) {
@@ -184,39 +197,48 @@ export function resolveEntities(
     } else if (words.length === 2 && /^\p{L}$/u.test(words[0])) {
       candidates = byFamily.get(words[1])?.filter((c) => c.key.startsWith(words[0]));
     }
-    if (split.has(g.key)) continue;
     candidates = candidates?.filter((c) => !split.has(c.key));
     if (!candidates || candidates.length === 0) continue;
     const distinct = new Set(candidates.map((c) => uf.find(c.key)));
     if (distinct.size === 1) uf.union(candidates[0].key, g.key);
-    else ambiguity.set(g.key, candidates.map((c) => [...c.surfaces.keys()][0]));
+    else ambiguity.set(g.key, candidates.map(firstSurface));
   }
 
   for (const names of corrections?.merge ?? []) {
-    const present = names.filter((k) => groups.has(k));
+    const present = names.filter((k) => groupMap.has(k) && !ignore.has(k));
     for (const k of present.slice(1)) uf.union(present[0], k);
   }
 
-  const clusters = new Map<string, KeyGroup[]>();
-  for (const g of groups.values()) {
+  const byRoot = new Map<string, KeyGroup[]>();
+  for (const g of groups) {
     const root = uf.find(g.key);
-    const list = clusters.get(root) ?? [];
-    list.push(g);
-    clusters.set(root, list);
+    const list = byRoot.get(root);
+    if (list) list.push(g);
+    else byRoot.set(root, [g]);
   }
 
-  const result: EntityCluster[] = [];
-  const usedIds = new Set<string>();
-  for (const parts of clusters.values()) {
+  const drafts: Draft[] = [];
+  const nextDrafts = new Map<string, { signature: string; draft: Draft }>();
+  for (const [root, parts] of byRoot) {
+    const amb = parts.length === 1 ? ambiguity.get(parts[0].key) : undefined;
+    const signature = parts.length === 1 ? `${parts[0].version}|${amb ?? ''}` : parts.map((g) => `${g.key}:${g.version}`).join('|');
+    const cached = cache.drafts.get(root);
+    if (cached && cached.signature === signature) {
+      drafts.push(cached.draft);
+      nextDrafts.set(root, cached);
+      continue;
+    }
     const votes: Record<EntityType, number> = { person: 0, organization: 0, place: 0 };
     const surfaces = new Map<string, number>();
-    const members: PlacedMention[] = [];
+    let count = 0;
     let knownType: EntityType | undefined;
     for (const g of parts) {
-      for (const t of Object.keys(votes) as EntityType[]) votes[t] += g.votes[t];
+      votes.person += g.votes.person;
+      votes.organization += g.votes.organization;
+      votes.place += g.votes.place;
+      count += g.count;
       for (const [s, n] of g.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
-      members.push(...g.members);
-      knownType ??= KNOWN_TYPES[g.key];
+      knownType ??= KNOWN_TYPES.get(g.key);
     }
     const retyped = parts.map((g) => corrections?.retype.get(g.key)).find(Boolean);
     const type = retyped ?? knownType ?? votedType(votes, '');
@@ -231,12 +253,127 @@ export function resolveEntities(
     }
     const renamed = parts.map((g) => corrections?.rename.get(g.key)).find(Boolean);
     if (renamed) name = renamed;
-    let id = `${type}:${slug(name)}`;
-    for (let i = 2; usedIds.has(id); i++) id = `${type}:${slug(name)}-${i}`;
-    usedIds.add(id);
     const aliases = [...surfaces.keys()].filter((s) => s !== name).sort();
-    const amb = parts.length === 1 ? ambiguity.get(parts[0].key) : undefined;
-    result.push({ id, name, type, aliases, members, ...(amb ? { ambiguousWith: amb } : {}) });
+    const keys = parts.map((g) => g.key).sort();
+    const draft: Draft = { name, type, aliases, keys, count, ...(amb ? { ambiguousWith: amb } : {}) };
+    drafts.push(draft);
+    nextDrafts.set(root, { signature, draft });
+  }
+  cache.drafts = nextDrafts;
+
+  // Ids follow names; a rare clash gets suffixes assigned in key order, so ids stay stable.
+  const byBase = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    const base = `${d.type}:${slug(d.name)}`;
+    const list = byBase.get(base);
+    if (list) list.push(d);
+    else byBase.set(base, [d]);
+  }
+  const clusters: Cluster[] = [];
+  for (const [base, list] of byBase) {
+    if (list.length > 1) list.sort((a, b) => (a.keys[0] < b.keys[0] ? -1 : 1));
+    list.forEach((d, i) => clusters.push({ id: i === 0 ? base : `${base}-${i + 1}`, ...d }));
+  }
+  return clusters;
+}
+
+export interface EntityCluster extends Cluster {
+  members: PlacedMention[];
+}
+
+/** Whole-corpus resolution in one call (tests, one-off tools); the index uses KeyGroups incrementally. */
+export function resolveEntities(
+  documents: Iterable<{ path: string; entities: EntityMention[] }>,
+  corrections?: Corrections,
+): EntityCluster[] {
+  const keyGroups = new KeyGroups();
+  const docs = [...documents];
+  for (const d of docs) keyGroups.add(d.path, d.entities);
+  const clusters = clusterKeyGroups(keyGroups.groups, corrections);
+  const byKey = new Map<string, EntityCluster>();
+  const result = clusters.map((c) => {
+    const ec: EntityCluster = { ...c, members: [] };
+    for (const k of c.keys) byKey.set(k, ec);
+    return ec;
+  });
+  for (const d of docs) {
+    for (const mention of d.entities) byKey.get(keyGroups.keyOf(mention.text))?.members.push({ path: d.path, mention });
   }
   return result;
+}
+
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** Family name of a multi-word person name: last word, or the first for "Kim Jong-un" style names. */
+/** Memoizes a pure function of one string: alias resolution reruns over the same surfaces after every edit. */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) cache.set(s, (v = fn(s)));
+    return v as T;
+  };
+}
+
+const familyKey = memo(familyKeyOf);
+const surfaceShape = memo((surface: string) => ({
+  words: surface.split(/\s+/).length,
+  wellFormed: /^[\p{Lu}\d]/u.test(surface) && !/[\d@#,]/.test(surface) ? 1 : 0,
+  allCaps: surface === surface.toUpperCase() && /\p{L}{2}/u.test(surface) ? 1 : 0,
+  accents: (surface.normalize('NFD').match(/\p{M}/gu) ?? []).length,
+}));
+
+function familyKeyOf(surface: string): string | undefined {
+  const words = naturalOrder(surface).trim().split(/\s+/);
+  while (words.length > 1 && NAME_SUFFIXES.has(foldKey(words[words.length - 1]))) words.pop();
+  if (words.length < 2) return undefined;
+  if (words.length <= 3 && /\p{L}-\p{L}/u.test(words[words.length - 1]) && words.length === 2) return foldKey(words[0]);
+  return foldKey(words[words.length - 1]);
+}
+
+function votedType(votes: Record<EntityType, number>, key: string): EntityType {
+  const known = KNOWN_TYPES.get(key);
+  if (known) return known;
+  const order: EntityType[] = ['person', 'organization', 'place'];
+  return order.reduce((best, t) => (votes[t] > votes[best] ? t : best), order[0]);
+}
+
+/** How complete and well-formed a surface is as a display name (higher is better). */
+function nameScore(surface: string, type: EntityType, count: number): number[] {
+  const { words, wellFormed, allCaps, accents } = surfaceShape(surface);
+  // People: full name beats surname, but a 5-word "name" is more likely a tagging run-on.
+  const completeness = type === 'person' ? Math.min(words, 3) - (words > 4 ? 2 : 0) : surface.length;
+  return [wellFormed, -allCaps, completeness, accents, count, surface.length];
+}
+
+function better(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return false;
+}
+
+export const slug = memo(slugOf);
+
+function slugOf(s: string): string {
+  return foldKey(s).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'x';
+}
+
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    for (let p = this.parent.get(root); p !== undefined && p !== root; p = this.parent.get(root)) root = p;
+    // Path compression keeps later finds flat.
+    for (let node = x; node !== root; ) {
+      const next = this.parent.get(node)!;
+      this.parent.set(node, root);
+      node = next;
+    }
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
 }

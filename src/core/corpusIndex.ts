@@ -1,6 +1,6 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
-import { EntityCluster, resolveEntities, foldKey } from './aliases';
+import { Cluster, clusterKeyGroups, foldKey, KeyGroups, newClusterCache } from './aliases';
 import { analyzeDocument } from './analyze';
 import { Corrections, NO_CORRECTIONS } from './corrections';
 import { buildTimeline } from './timeline';
@@ -17,11 +17,57 @@ interface PlacedEntityMention extends Span {
   ref: MentionRef;
 }
 
+/** An entity whose mention list is gathered only when someone asks for it. */
+class EntityRecord implements Entity {
+  readonly id: string;
+  readonly name: string;
+  readonly type: Entity['type'];
+  readonly aliases: string[];
+  readonly ambiguousWith?: string[];
+  readonly keys: string[];
+  readonly count: number;
+  private mentionList?: MentionRef[];
+  private documentList?: string[];
+
+  constructor(
+    cluster: Cluster,
+    private readonly index: CorpusIndex,
+  ) {
+    this.id = cluster.id;
+    this.name = cluster.name;
+    this.type = cluster.type;
+    this.aliases = cluster.aliases;
+    if (cluster.ambiguousWith) this.ambiguousWith = cluster.ambiguousWith;
+    this.keys = cluster.keys;
+    this.count = cluster.count;
+  }
+
+  get documents(): string[] {
+    return (this.documentList ??= this.index.documentsOfKeys(this.keys));
+  }
+
+  get mentions(): MentionRef[] {
+    if (!this.mentionList) {
+      this.mentionList = [];
+      for (const path of this.documents) {
+        for (const m of this.index.placedMentions(path)) if (m.entityId === this.id) this.mentionList.push(m.ref);
+      }
+    }
+    return this.mentionList;
+  }
+
+  toJSON(): Entity {
+    const { id, name, type, aliases, mentions, documents, ambiguousWith } = this;
+    return { id, name, type, aliases, mentions, documents, ...(ambiguousWith ? { ambiguousWith } : {}) };
+  }
+}
+
 interface Resolved {
-  entities: Entity[];
-  byId: Map<string, Entity>;
-  /** Per document, entity mentions sorted by start. */
-  mentionsByPath: Map<string, PlacedEntityMention[]>;
+  /** Sorted by mentions on first use: lookups at a position never need the order. */
+  entities?: EntityRecord[];
+  records: EntityRecord[];
+  byId: Map<string, EntityRecord>;
+  byKey: Map<string, EntityRecord>;
 }
 
 export interface DateReference {
@@ -33,7 +79,13 @@ export interface DateReference {
 export class CorpusIndex {
   private readonly docs = new Map<string, DocumentAnalysis>();
   private readonly texts = new Map<string, string>();
+  /** Alias-key aggregates, updated per document so re-resolution never rescans the corpus. */
+  private readonly keyGroups = new KeyGroups();
+  private readonly clusterCache = newClusterCache();
   private resolved: Resolved | undefined;
+  /** Per document, entity mentions with their entity, sorted by start; built on demand. */
+  private readonly placed = new Map<string, PlacedEntityMention[]>();
+  private readonly coMentionCache = new Map<string, { entity: Entity; count: number }[]>();
   private timelineCache: TimelineDay[] | undefined;
 
   private corrections: Corrections;
@@ -57,12 +109,17 @@ export class CorpusIndex {
 
   /** Adds a precomputed analysis (from a worker or the cache); the text gives sentence snippets. */
   set(analysis: DocumentAnalysis, text: string): void {
+    const old = this.docs.get(analysis.path);
+    if (old) this.keyGroups.remove(old.path, old.entities);
+    this.keyGroups.add(analysis.path, analysis.entities);
     this.docs.set(analysis.path, analysis);
     this.texts.set(analysis.path, text);
     this.invalidate();
   }
 
   remove(path: string): boolean {
+    const old = this.docs.get(path);
+    if (old) this.keyGroups.remove(path, old.entities);
     const had = this.docs.delete(path);
     this.texts.delete(path);
     if (had) this.invalidate();
@@ -70,6 +127,7 @@ export class CorpusIndex {
   }
 
   clear(): void {
+    for (const path of [...this.docs.keys()]) this.remove(path);
     this.docs.clear();
     this.texts.clear();
     this.invalidate();
@@ -77,6 +135,8 @@ export class CorpusIndex {
 
   private invalidate(): void {
     this.resolved = undefined;
+    this.placed.clear();
+    this.coMentionCache.clear();
     this.timelineCache = undefined;
   }
 
@@ -118,34 +178,45 @@ export class CorpusIndex {
 
   private resolve(): Resolved {
     if (this.resolved) return this.resolved;
-    const clusters: EntityCluster[] = resolveEntities(this.docs.values(), this.corrections);
-    const byId = new Map<string, Entity>();
-    const mentionsByPath = new Map<string, PlacedEntityMention[]>();
-    const entities: Entity[] = [];
-    for (const c of clusters) {
-      const mentions = c.members
-        .map((m) => this.ref(m.path, m.mention.start, m.mention.end, m.mention.text))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
-      const documents = [...new Set(mentions.map((m) => m.path))];
-      const entity: Entity = { id: c.id, name: c.name, type: c.type, aliases: c.aliases, mentions, documents };
-      if (c.ambiguousWith) entity.ambiguousWith = c.ambiguousWith;
-      entities.push(entity);
-      byId.set(entity.id, entity);
-      for (const ref of mentions) {
-        let list = mentionsByPath.get(ref.path);
-        if (!list) mentionsByPath.set(ref.path, (list = []));
-        list.push({ start: ref.start, end: ref.end, entityId: entity.id, ref });
-      }
-    }
-    for (const list of mentionsByPath.values()) list.sort((a, b) => a.start - b.start);
-    entities.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
-    this.resolved = { entities, byId, mentionsByPath };
+    const byId = new Map<string, EntityRecord>();
+    const byKey = new Map<string, EntityRecord>();
+    const records = clusterKeyGroups(this.keyGroups.groups, this.corrections, this.clusterCache).map((c: Cluster) => {
+      const e = new EntityRecord(c, this);
+      byId.set(e.id, e);
+      for (const k of c.keys) byKey.set(k, e);
+      return e;
+    });
+    this.resolved = { records, byId, byKey };
     return this.resolved;
+  }
+
+  /** @internal Sorted paths holding any of these alias keys. */
+  documentsOfKeys(keys: string[]): string[] {
+    const paths = new Set<string>();
+    for (const k of keys) for (const p of this.keyGroups.groups.get(k)?.documents.keys() ?? []) paths.add(p);
+    return [...paths].sort();
+  }
+
+  /** @internal One document's entity mentions with their entity ids, sorted by start. */
+  placedMentions(path: string): PlacedEntityMention[] {
+    let list = this.placed.get(path);
+    if (list) return list;
+    const doc = this.docs.get(path);
+    const { byKey } = this.resolve();
+    list = [];
+    for (const m of doc?.entities ?? []) {
+      const entity = byKey.get(this.keyGroups.keyOf(m.text));
+      if (entity) list.push({ start: m.start, end: m.end, entityId: entity.id, ref: this.ref(path, m.start, m.end, m.text) });
+    }
+    list.sort((a, b) => a.start - b.start);
+    this.placed.set(path, list);
+    return list;
   }
 
   /** All entities, most mentioned first. */
   entities(): Entity[] {
-    return this.resolve().entities;
+    const r = this.resolve();
+    return (r.entities ??= [...r.records].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
   }
 
   entity(id: string): Entity | undefined {
@@ -153,15 +224,14 @@ export class CorpusIndex {
   }
 
   entityAt(path: string, offset: number): { entity: Entity; mention: MentionRef } | undefined {
-    const r = this.resolve();
-    const hit = spanAt(r.mentionsByPath.get(path) ?? [], offset);
-    return hit ? { entity: r.byId.get(hit.entityId)!, mention: hit.ref } : undefined;
+    const hit = spanAt(this.placedMentions(path), offset);
+    return hit ? { entity: this.resolve().byId.get(hit.entityId)!, mention: hit.ref } : undefined;
   }
 
   /** Entity mentions of one document, sorted by offset. */
   mentionsIn(path: string): { entity: Entity; mention: MentionRef }[] {
     const r = this.resolve();
-    return (r.mentionsByPath.get(path) ?? []).map((m) => ({ entity: r.byId.get(m.entityId)!, mention: m.ref }));
+    return this.placedMentions(path).map((m) => ({ entity: r.byId.get(m.entityId)!, mention: m.ref }));
   }
 
   dateAt(path: string, offset: number): DateMention | undefined {
@@ -197,23 +267,34 @@ export class CorpusIndex {
 
   /** Entities mentioned in the same sentences as this one, by number of shared sentences. */
   coMentions(entityId: string, limit = 5): { entity: Entity; count: number }[] {
-    const counts = new Map<string, number>();
-    const r = this.resolve();
-    for (const path of this.entity(entityId)?.documents ?? []) {
-      const doc = this.docs.get(path)!;
-      const mentions = r.mentionsByPath.get(path) ?? [];
-      for (const sentence of doc.sentences) {
-        const inside = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
-        if (!inside.some((m) => m.entityId === entityId)) continue;
-        for (const id of new Set(inside.map((m) => m.entityId))) {
-          if (id !== entityId) counts.set(id, (counts.get(id) ?? 0) + 1);
+    let all = this.coMentionCache.get(entityId);
+    if (!all) {
+      const counts = new Map<string, number>();
+      for (const path of this.entity(entityId)?.documents ?? []) {
+        const doc = this.docs.get(path)!;
+        const mentions = this.placedMentions(path);
+        const seen = new Set<Span>();
+        for (const m of mentions) {
+          if (m.entityId !== entityId) continue;
+          const sentence = spanAt(doc.sentences, m.start);
+          if (!sentence || seen.has(sentence)) continue;
+          seen.add(sentence);
+          const inside = new Set<string>();
+          // Mentions are sorted: walk from the first one at or after the sentence start.
+          for (let i = firstAtOrAfter(mentions, sentence.start); i < mentions.length && mentions[i].start < sentence.end; i++) {
+            if (mentions[i].entityId !== entityId) inside.add(mentions[i].entityId);
+          }
+          for (const id of inside) counts.set(id, (counts.get(id) ?? 0) + 1);
         }
       }
+      const byId = this.resolve().byId;
+      all = [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 20)
+        .map(([id, count]) => ({ entity: byId.get(id)!, count }));
+      this.coMentionCache.set(entityId, all);
     }
-    return [...counts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([id, count]) => ({ entity: r.byId.get(id)!, count }));
+    return all.slice(0, limit);
   }
 
   sentenceAt(path: string, offset: number): { span: Span; text: string } | undefined {
@@ -224,12 +305,11 @@ export class CorpusIndex {
 
   timeline(filter: { entityId?: string } = {}): TimelineDay[] {
     if (!this.timelineCache) {
-      const r = this.resolve();
       this.timelineCache = buildTimeline(
         [...this.docs.values()].map((doc) => ({
           analysis: doc,
           text: this.texts.get(doc.path) ?? '',
-          entityMentions: r.mentionsByPath.get(doc.path) ?? [],
+          entityMentions: this.placedMentions(doc.path),
         })),
       );
     }
@@ -245,6 +325,17 @@ export class CorpusIndex {
     const q = foldKey(query);
     return this.entities().filter((e) => [e.name, ...e.aliases].some((n) => foldKey(n).includes(q)));
   }
+}
+
+function firstAtOrAfter(sorted: Span[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function compareByDate(a: DocumentAnalysis, b: DocumentAnalysis): number {
