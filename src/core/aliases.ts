@@ -177,6 +177,24 @@ export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: 
     }
   }
 
+  // A one-word short form of a company ("Halcyon" for "Halcyon Maritime Logistics") joins the one
+  // longer company name it begins, when there is exactly one. Only names ending in a company word
+  // qualify: other long "organizations" are too often tagging run-ons to lend their first word.
+  const orgPrefixes = new Map<string, KeyGroup[]>();
+  for (const g of groups) {
+    if (votedType(g.votes, g.key) !== 'organization' || split.has(g.key)) continue;
+    const words = g.key.split(' ');
+    if (words.length < 2 || !COMPANY_WORDS.has(words[words.length - 1])) continue;
+    const list = orgPrefixes.get(words[0]);
+    if (list) list.push(g);
+    else orgPrefixes.set(words[0], [g]);
+  }
+  for (const g of groups) {
+    const longer = orgPrefixes.get(g.key);
+    if (!longer || split.has(g.key) || votedType(g.votes, g.key) !== 'organization') continue;
+    if (new Set(longer.map((c) => uf.find(c.key))).size === 1) uf.union(longer[0].key, g.key);
+  }
+
   // Surname-only and initial-plus-surname people join the unique full name with that family name.
   const byFamily = new Map<string, KeyGroup[]>();
   for (const g of groups) {
@@ -301,6 +319,13 @@ export function resolveEntities(
   }
   return result;
 }
+
+const COMPANY_WORDS = new Set(
+  ('logistics group holdings inc corp corporation company co ltd plc llc ag sa gmbh bank airlines airways motors ' +
+    'systems technologies technology partners capital energy media shipping industries pharmaceuticals telecom ' +
+    'communications entertainment foods insurance investments securities ventures labs networks electronics ' +
+    'enterprises petroleum mining steel software solutions brands resources').split(' '),
+);
 
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 

@@ -4,8 +4,8 @@
 // the hash. A bucket is gzip (its CRC-32 and length catch truncation and garbage) of:
 //   line 1: {"format":"dossier-cache/1","version":"<ANALYZER_VERSION>"}
 //   then one line per document: <hash> TAB <entry JSON>
-// An entry holds what is expensive to recompute (date, dates, entities); sentences and
-// lineStarts are recomputed from the text (cheap), mention `text` fields equal to the slice of
+// An entry holds date, dates, entities and the sentence spans (delta-encoded: re-splitting costs
+// more than parsing them); lineStarts are recomputed from the text (one cheap pass), mention `text` fields equal to the slice of
 // the document they point at are stored as 0, and `undefined` property values are kept, so a
 // round trip gives back exactly what analyzeDocument returned.
 // Buckets are written whole, atomically (temp file + rename), merged with what another process
@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { contentHash } from './analyze';
-import { computeLineStarts, splitSentences } from './text';
+import { computeLineStarts } from './text';
 import type { DocumentAnalysis } from './types';
 
 /** Bump whenever the analysis output for a given text changes (analyzers, word lists, types). */
@@ -28,7 +28,7 @@ const BUCKET_RE = /^[0-9a-f]{2}\.jsonl\.gz$/;
 export interface CacheOptions {
   /** Overrides ANALYZER_VERSION (tests). */
   version?: string | number;
-  /** gzip level 1–9 (default 6). */
+  /** gzip level 1–9 (default 1: BBC is ~1 MB either way, and level 1 writes faster). */
   level?: number;
 }
 
@@ -36,6 +36,12 @@ interface StoredEntry {
   date: DocumentAnalysis['date'];
   dates: DocumentAnalysis['dates'];
   entities: DocumentAnalysis['entities'];
+  /** Sentence spans, delta-encoded: [gap, length, gap, length, …]. */
+  s: number[];
+}
+
+interface DecodedEntry extends Omit<StoredEntry, 's'> {
+  sentences: DocumentAnalysis['sentences'];
 }
 
 interface Bucket {
@@ -68,7 +74,7 @@ export class AnalysisCache {
   constructor(readonly root: string, options: CacheOptions = {}) {
     this.version = String(options.version ?? ANALYZER_VERSION);
     this.dir = path.join(root, `v${this.version.replace(/[^\w.-]/g, '_')}`);
-    this.level = options.level ?? 6;
+    this.level = options.level ?? 1;
   }
 
   /** Takes and clears the accumulated warnings. */
@@ -101,7 +107,7 @@ export class AnalysisCache {
         date: entry.date,
         dates: entry.dates,
         entities: entry.entities,
-        sentences: splitSentences(text),
+        sentences: entry.sentences,
         lineStarts: computeLineStarts(text),
         warnings: [...inputWarnings],
       };
@@ -343,7 +349,13 @@ export class AnalysisCache {
 function encodeEntry(a: DocumentAnalysis, text: string): string {
   const slim = <T extends { start: number; end: number; text: string }>(m: T): T =>
     (m.text === text.slice(m.start, m.end) ? { ...m, text: 0 } : m) as T;
-  const entry: StoredEntry = { date: a.date, dates: a.dates.map(slim), entities: a.entities.map(slim) };
+  const s: number[] = [];
+  let at = 0;
+  for (const span of a.sentences) {
+    s.push(span.start - at, span.end - span.start);
+    at = span.end;
+  }
+  const entry: StoredEntry = { date: a.date, dates: a.dates.map(slim), entities: a.entities.map(slim), s };
   return JSON.stringify(entry, (_k, v) => (v === undefined ? UNDEF : v));
 }
 
@@ -375,7 +387,7 @@ function validSpans(list: unknown, textLength: number): list is { start: number;
 }
 
 /** Parses and checks one entry against its text; undefined when damaged. */
-function decodeEntry(raw: string, text: string): StoredEntry | undefined {
+function decodeEntry(raw: string, text: string): DecodedEntry | undefined {
   let e: StoredEntry;
   try {
     e = JSON.parse(raw);
@@ -384,11 +396,23 @@ function decodeEntry(raw: string, text: string): StoredEntry | undefined {
   }
   if (!e || typeof e !== 'object' || !e.date || typeof e.date !== 'object' || typeof e.date.source !== 'string') return undefined;
   if (!validSpans(e.dates, text.length) || !validSpans(e.entities, text.length)) return undefined;
-  restoreUndefined(e);
+  if (!Array.isArray(e.s) || e.s.length % 2 !== 0) return undefined;
+  const sentences: DocumentAnalysis['sentences'] = [];
+  let at = 0;
+  for (let i = 0; i < e.s.length; i += 2) {
+    const gap = e.s[i];
+    const len = e.s[i + 1];
+    if (!Number.isInteger(gap) || !Number.isInteger(len) || gap < 0 || len < 0) return undefined;
+    const start = at + gap;
+    at = start + len;
+    sentences.push({ start, end: at });
+  }
+  if (at > text.length) return undefined;
+  if (raw.includes('\\u0000undefined')) restoreUndefined(e);
   for (const list of [e.dates, e.entities] as { start: number; end: number; text: string | 0 }[][]) {
     for (const m of list) if (m.text === 0) m.text = text.slice(m.start, m.end);
   }
-  return e;
+  return { date: e.date, dates: e.dates, entities: e.entities, sentences };
 }
 
 function parseBucketBody(

@@ -39,6 +39,11 @@ export interface PoolOptions {
    * 60 s + 20 s per MB of text. 0 disables.
    */
   jobTimeoutMs?: number;
+  /**
+   * Stop workers idle for this long (ms) to give their memory back (each holds compromise's
+   * lexicon, tens of MB); they restart on demand (~0.5–1 s). Default: keep them.
+   */
+  idleTimeoutMs?: number;
   /** Passed to each Worker (e.g. { maxOldGenerationSizeMb: 512 }). */
   resourceLimits?: import('worker_threads').ResourceLimits;
 }
@@ -71,6 +76,7 @@ interface Slot {
   worker: Worker;
   job?: Job;
   timer?: NodeJS.Timeout;
+  idleTimer?: NodeJS.Timeout;
   ready: boolean;
   dead: boolean;
 }
@@ -131,6 +137,7 @@ export class AnalysisPool {
   readonly workerScript: string;
   private readonly jobTimeoutMs: number | undefined;
   private readonly resourceLimits: PoolOptions['resourceLimits'];
+  private readonly idleTimeoutMs: number | undefined;
   private readonly slots: Slot[] = [];
   private readonly high = new Queue<Job>();
   private readonly normal = new Queue<Job>();
@@ -146,6 +153,7 @@ export class AnalysisPool {
     this.workerScript = options.workerScript ?? defaultWorkerScript();
     this.jobTimeoutMs = options.jobTimeoutMs;
     this.resourceLimits = options.resourceLimits;
+    this.idleTimeoutMs = options.idleTimeoutMs;
     if (!fs.existsSync(this.workerScript)) {
       throw new PoolError(`analysis worker script not found: ${this.workerScript}`, 'startup');
     }
@@ -200,6 +208,7 @@ export class AnalysisPool {
     await Promise.all(
       slots.map(async (s) => {
         if (s.timer) clearTimeout(s.timer);
+        if (s.idleTimer) clearTimeout(s.idleTimer);
         s.dead = true;
         const job = s.job;
         s.job = undefined;
@@ -230,6 +239,7 @@ export class AnalysisPool {
     if ('ready' in msg) {
       slot.ready = true;
       this.startupFailures = 0;
+      if (slot.job) this.startTimer(slot, slot.job);
       return;
     }
     const job = slot.job;
@@ -247,6 +257,7 @@ export class AnalysisPool {
     if (slot.dead) return;
     slot.dead = true;
     if (slot.timer) clearTimeout(slot.timer);
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     if (this.closed) return;
@@ -265,24 +276,46 @@ export class AnalysisPool {
     this.dispatch();
   }
 
+  private startTimer(slot: Slot, job: Job): void {
+    const budget = this.jobTimeoutMs ?? 60_000 + (job.text.length / 1_000_000) * 20_000;
+    if (budget <= 0) return;
+    slot.timer = setTimeout(() => {
+      this.stats.timeouts++;
+      this.onDeath(slot, `took longer than ${(budget / 1000).toFixed(1)} s and was stopped`, 'timeout');
+    }, budget);
+    slot.timer.unref();
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.job || slot.dead) continue;
       const job = this.high.shift() ?? this.normal.shift();
       if (!job) break;
       slot.job = job;
-      const budget = this.jobTimeoutMs ?? 60_000 + (job.text.length / 1_000_000) * 20_000;
-      if (budget > 0) {
-        slot.timer = setTimeout(() => {
-          this.stats.timeouts++;
-          this.onDeath(slot, `took longer than ${Math.round(budget / 1000)} s and was stopped`, 'timeout');
-        }, budget);
-        slot.timer.unref();
-      }
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = undefined;
+      // The budget counts from when a started worker gets the job, not from worker startup.
+      if (slot.ready) this.startTimer(slot, job);
       const req: WorkerRequest = { id: job.id, path: job.path, text: job.text, warnings: job.warnings };
       slot.worker.postMessage(req);
       slot.worker.ref();
     }
-    for (const slot of this.slots) if (!slot.job) slot.worker.unref();
+    for (const slot of this.slots) {
+      if (slot.job) continue;
+      slot.worker.unref();
+      if (this.idleTimeoutMs && this.idleTimeoutMs > 0 && !slot.idleTimer) {
+        slot.idleTimer = setTimeout(() => this.retire(slot), this.idleTimeoutMs);
+        slot.idleTimer.unref();
+      }
+    }
+  }
+
+  /** Stops an idle worker (idleTimeoutMs); a later analyze() starts a new one. */
+  private retire(slot: Slot): void {
+    if (slot.job || slot.dead) return;
+    slot.dead = true;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    slot.worker.terminate().catch(() => undefined);
   }
 }

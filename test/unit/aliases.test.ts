@@ -74,6 +74,17 @@ describe('resolveEntities', () => {
     assert.strictEqual(find(clusters, 'Park')[0].name, 'Park Ji-won');
   });
 
+  it('joins a short organization name to the one longer name it begins', () => {
+    const clusters = resolveEntities([
+      doc('a', [['Halcyon Maritime Logistics', 'organization'], ['Halcyon', 'organization']]),
+      doc('b', [['Halcyon', 'organization'], ['Valmora', 'place'], ['Valmora Ledger', 'organization'], ['Valmora Chamber of Commerce', 'organization']]),
+    ]);
+    assert.strictEqual(find(clusters, 'Halcyon')[0].name, 'Halcyon Maritime Logistics');
+    // A place is not a short form of organizations named after it, and two candidates are too many.
+    assert.strictEqual(find(clusters, 'Valmora')[0].name, 'Valmora');
+    assert.notStrictEqual(find(clusters, 'Valmora Ledger')[0], find(clusters, 'Valmora Chamber of Commerce')[0]);
+  });
+
   it('never merges two different full names sharing a surname; the bare surname stays ambiguous', () => {
     const clusters = resolveEntities([
       doc('a', [['Ana Ruiz', 'person'], ['Ruiz', 'person']]),
