@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AnalysisCache } from '../src/core/analysisCache';
-import { contentHash } from '../src/core/analyze';
+import { contentHash } from '../src/core/hash';
 import { CorpusIndex } from '../src/core/corpusIndex';
 import { decodeDocument } from '../src/core/document';
 import { listFiles, loadFolderAsync } from '../src/core/folder';

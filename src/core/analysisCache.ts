@@ -14,7 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { contentHash } from './analyze';
+import { contentHash } from './hash';
 import { computeLineStarts } from './text';
 import type { DocumentAnalysis } from './types';
 

@@ -1,13 +1,11 @@
 // Per-document analysis: a pure function of (path, text), cached by content hash by callers.
-import { createHash } from 'crypto';
 import { analyzeDates } from './dates';
 import { findEntityMentions } from './entities';
+import { contentHash } from './hash';
 import { computeLineStarts, splitSentences } from './text';
 import { DocumentAnalysis } from './types';
 
-export function contentHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
+export { contentHash };
 
 export function analyzeDocument(path: string, text: string, warnings: string[] = []): DocumentAnalysis {
   const allWarnings = [...warnings];

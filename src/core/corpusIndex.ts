@@ -1,7 +1,7 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
 import { Cluster, clusterKeyGroups, foldKey, KeyGroups, newClusterCache } from './aliases';
-import { analyzeDocument } from './analyze';
+import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, NO_CORRECTIONS } from './corrections';
 import { buildTimeline } from './timeline';
 import { offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';

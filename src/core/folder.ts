@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AnalysisCache } from './analysisCache';
-import { analyzeDocument, contentHash } from './analyze';
+import { contentHash } from './hash';
+import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { CorpusIndex } from './corpusIndex';
 import { decodeDocument, DEFAULT_MAX_FILE_SIZE_KB } from './document';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp, matchesAny } from './glob';
