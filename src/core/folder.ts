@@ -5,6 +5,7 @@ import { AnalysisCache } from './analysisCache';
 import { contentHash } from './hash';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { CorpusIndex } from './corpusIndex';
+import { CORRECTIONS_FILE, parseCorrections } from './corrections';
 import { decodeDocument, DEFAULT_MAX_FILE_SIZE_KB } from './document';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp, matchesAny } from './glob';
 import { AnalysisPool, PoolError } from './workerPool';
@@ -23,6 +24,20 @@ export interface LoadReport {
   skipped: string[];
   /** Problems in files that were still analyzed. */
   warnings: string[];
+}
+
+/** A new index carrying the folder's corrections file (`.dossier/aliases.json`), if it has one. */
+function indexWithCorrections(root: string, warnings: string[]): CorpusIndex {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(root, CORRECTIONS_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${CORRECTIONS_FILE}: cannot be read (${(e as Error).message})`);
+    return new CorpusIndex();
+  }
+  const { corrections, problems } = parseCorrections(text);
+  warnings.push(...problems);
+  return new CorpusIndex({ corrections });
 }
 
 /** Relative `/` paths of the files under root matching include and not exclude, sorted. */
@@ -52,9 +67,9 @@ export function listFiles(root: string, include = [DEFAULT_INCLUDE], exclude = [
 
 /** Reads and analyzes every matching file; index keys are the relative paths. */
 export function loadFolder(root: string, options: LoadOptions = {}): LoadReport {
-  const index = new CorpusIndex();
   const skipped: string[] = [];
   const warnings: string[] = [];
+  const index = indexWithCorrections(root, warnings);
   const files = listFiles(root, options.include, options.exclude);
   files.forEach((rel, i) => {
     options.onProgress?.(i, files.length, rel);
@@ -122,7 +137,8 @@ interface Loaded {
  */
 export async function loadFolderAsync(root: string, options: AsyncLoadOptions = {}): Promise<AsyncLoadReport> {
   const t0 = Date.now();
-  const index = new CorpusIndex();
+  const correctionProblems: string[] = [];
+  const index = indexWithCorrections(root, correctionProblems);
   const files = listFiles(root, options.include, options.exclude);
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   let cache: AnalysisCache | undefined;
@@ -229,7 +245,7 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
   if (ownPool) await pool!.close();
 
   const skipped: string[] = [];
-  const warnings: string[] = [...extraWarnings];
+  const warnings: string[] = [...correctionProblems, ...extraWarnings];
   for (const item of loaded) {
     if (item.skipped) skipped.push(item.skipped);
     else if (item.analysis && item.text !== undefined) {

@@ -78,3 +78,54 @@ describe('dossier CLI', function () {
     assert.ok(x.entities.length > 0, 'sport/199.txt produced no entities');
   });
 });
+
+describe('dossier CLI with a corrections file', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-corrections-'));
+    fs.writeFileSync(
+      path.join(dir, 'a.txt'),
+      'date 2025-06-02\nHarbour master Ingrid Halvorsen said the Maritime Safety Office (MSO) closed the harbour. Halvorsen met Nordby Shipping. Comments\n',
+    );
+    fs.writeFileSync(path.join(dir, 'b.txt'), 'date 2025-06-03\nThe MSO said Halvorsen would speak in Tromsø on Friday.\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const exportWith = (file: unknown) => {
+    fs.mkdirSync(path.join(dir, '.dossier'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.dossier', 'aliases.json'), typeof file === 'string' ? file : JSON.stringify(file, null, 2));
+    const r = run('export', dir);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const x = JSON.parse(r.stdout);
+    type E = { id: string; name: string; type: string; mentions: { text: string }[] };
+    const holding = (text: string): E | undefined => x.entities.find((e: E) => e.mentions.some((m) => m.text === text));
+    return { x, holding, stderr: r.stderr };
+  };
+
+  it('applies each correction kind written through addCorrection', () => {
+    // The same function the editor's commands use to write the file.
+    const { addCorrection } = require('../../src/core/corrections') as typeof import('../../src/core/corrections');
+    let file = addCorrection({}, { kind: 'merge', names: ['Nordby Shipping', 'Maritime Safety Office'] });
+    file = addCorrection(file, { kind: 'rename', entity: 'Ingrid Halvorsen', name: 'Ingrid K. Halvorsen' });
+    file = addCorrection(file, { kind: 'retype', entity: 'Tromsø', type: 'organization' });
+    file = addCorrection(file, { kind: 'ignore', name: 'Halvorsen' });
+    const before = exportWith({});
+    assert.ok(before.holding('Halvorsen'), 'Halvorsen not found before corrections');
+    const after = exportWith(file);
+    assert.strictEqual(after.holding('Nordby Shipping'), after.holding('Maritime Safety Office'), 'merge');
+    assert.strictEqual(after.holding('Ingrid Halvorsen')!.name, 'Ingrid K. Halvorsen', 'rename');
+    assert.strictEqual(after.holding('Tromsø')!.type, 'organization', 'retype');
+    assert.strictEqual(after.holding('Halvorsen'), undefined, 'ignore');
+    const split = exportWith(addCorrection({}, { kind: 'split', name: 'MSO' }));
+    assert.notStrictEqual(split.holding('MSO'), split.holding('Maritime Safety Office'), 'split');
+    const plain = exportWith({});
+    assert.strictEqual(plain.holding('MSO'), plain.holding('Maritime Safety Office'));
+  });
+
+  it('reports a broken corrections file on stderr and analyzes without it', () => {
+    const r = exportWith('{ "merge": [ oops');
+    assert.match(r.stderr, /\.dossier\/aliases\.json: not valid JSON/);
+    assert.ok(r.holding('Halvorsen'));
+  });
+});
