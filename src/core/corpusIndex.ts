@@ -87,6 +87,8 @@ export class CorpusIndex {
   private readonly placed = new Map<string, PlacedEntityMention[]>();
   private readonly coMentionCache = new Map<string, { entity: Entity; count: number }[]>();
   private timelineCache: TimelineDay[] | undefined;
+  /** Every resolved date mention, sorted by value; built on demand after a change. */
+  private dateRefs: DateReference[] | undefined;
 
   private corrections: Corrections;
 
@@ -138,6 +140,7 @@ export class CorpusIndex {
     this.placed.clear();
     this.coMentionCache.clear();
     this.timelineCache = undefined;
+    this.dateRefs = undefined;
   }
 
   get size(): number {
@@ -251,18 +254,32 @@ export class CorpusIndex {
 
   /** Date mentions equal to a day value, or inside a month/year value. */
   sameDateMentions(value: string): DateReference[] {
+    const refs = (this.dateRefs ??= this.buildDateRefs());
+    // Values sort so that a day or month follows its month or year prefix directly.
+    let lo = 0;
+    let hi = refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (refs[mid].mention.value! < value) lo = mid + 1;
+      else hi = mid;
+    }
     const out: DateReference[] = [];
-    for (const path of this.pathsByDate()) {
-      const doc = this.docs.get(path)!;
+    for (let i = lo; i < refs.length; i++) {
+      const v = refs[i].mention.value!;
+      if (v !== value && !v.startsWith(value + '-')) break;
+      out.push(refs[i]);
+    }
+    return out.sort((a, b) => compareByDate(this.docs.get(a.path)!, this.docs.get(b.path)!) || a.mention.start - b.mention.start);
+  }
+
+  private buildDateRefs(): DateReference[] {
+    const refs: DateReference[] = [];
+    for (const [path, doc] of this.docs) {
       for (const d of doc.dates) {
-        if (!d.value) continue;
-        if (d.value === value || d.value.startsWith(value + '-')) {
-          const ref = this.ref(path, d.start, d.end, d.text);
-          out.push({ path, mention: d, range: ref.range });
-        }
+        if (d.value) refs.push({ path, mention: d, range: this.ref(path, d.start, d.end, d.text).range });
       }
     }
-    return out;
+    return refs.sort((a, b) => (a.mention.value! < b.mention.value! ? -1 : a.mention.value! > b.mention.value! ? 1 : 0));
   }
 
   /** Entities mentioned in the same sentences as this one, by number of shared sentences. */

@@ -47,7 +47,12 @@ describe('CorpusIndex', () => {
     assert.strictEqual(day.entries[0].sentence, 'Port director Ingrid Halvorsen said on Monday that talks had failed.');
     const id = index.entityAt('wire.txt', WIRE.indexOf('Ingrid'))!.entity.id;
     assert.ok(day.entries.every((e) => e.entities.includes(id)));
-    assert.strictEqual(index.sameDateMentions('2025-03').length >= 2, true);
+    const sameDay = index.sameDateMentions('2025-03-10');
+    assert.deepStrictEqual(sameDay.map((d) => [d.path, d.mention.text]), [['herald.txt', 'Monday'], ['wire.txt', 'March 10']]);
+    assert.deepStrictEqual(sameDay[1].range.start, { line: 3, character: index.text('wire.txt')!.split('\n')[3].indexOf('March 10') });
+    const month = index.sameDateMentions('2025-03').map((d) => d.mention.value);
+    assert.ok(month.includes('2025-03-10') && month.every((v) => v!.startsWith('2025-03')), month.join());
+    assert.deepStrictEqual(index.sameDateMentions('2025-03-1'), []);
   });
 
   it('filters the timeline by entity', () => {
