@@ -27,6 +27,7 @@ class EntityRecord implements Entity {
   readonly keys: string[];
   readonly count: number;
   private mentionList?: MentionRef[];
+  private folded?: string;
   private documentList?: string[];
 
   constructor(
@@ -40,6 +41,11 @@ class EntityRecord implements Entity {
     if (cluster.ambiguousWith) this.ambiguousWith = cluster.ambiguousWith;
     this.keys = cluster.keys;
     this.count = cluster.count;
+  }
+
+  /** Name and aliases folded once, so a search folds only the query. */
+  get searchText(): string {
+    return (this.folded ??= [this.name, ...this.aliases].map(foldKey).join('\n'));
   }
 
   get documents(): string[] {
@@ -340,7 +346,7 @@ export class CorpusIndex {
   /** Entities whose name or an alias contains the query (accent/case-insensitive). */
   searchEntities(query: string): Entity[] {
     const q = foldKey(query);
-    return this.entities().filter((e) => [e.name, ...e.aliases].some((n) => foldKey(n).includes(q)));
+    return (this.entities() as EntityRecord[]).filter((e) => e.searchText.includes(q));
   }
 }
 

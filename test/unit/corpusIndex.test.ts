@@ -64,6 +64,13 @@ describe('CorpusIndex', () => {
     assert.ok(index.timeline().some((d) => d.date === '2025-03-01'));
   });
 
+  it('searches entities by any name, ignoring accents and case', () => {
+    index.update('extra.txt', 'date 2025-03-15\nTomás Ferreira met officials in the U.S. on Friday.\n');
+    assert.deepStrictEqual(index.searchEntities('tomas ferr').map((e) => e.name), ['Tomás Ferreira']);
+    assert.deepStrictEqual(index.searchEntities('HALVOR').map((e) => e.name), ['Ingrid Halvorsen']);
+    assert.ok(index.searchEntities('u.s').some((e) => e.name === 'U.S.' || e.aliases.includes('U.S.')));
+  });
+
   it('updates and removes documents', () => {
     index.update('wire.txt', 'date 2025-03-14\nNothing here.\n');
     const hit = index.entityAt('herald.txt', HERALD.indexOf('Halvorsen blamed'));
