@@ -10,6 +10,7 @@ import {
   FUNCTION_WORDS,
   KNOWN_ORGS,
   MISC_SUFFIXES,
+  NEWSPAPER_WORDS,
   NOT_ENTITY_WORDS,
   ORG_HEADS,
   ORG_SUFFIXES,
@@ -256,7 +257,7 @@ interface Piece {
 }
 
 function isNameWord(t: Tok): boolean {
-  return t.cap && !WEEKDAYS_MONTHS.has(t.key.replace(/\.$/, '')) && !/'(m|re|ll|ve|d|t)$/.test(t.key);
+  return t.cap && !WEEKDAYS_MONTHS.has(t.key.replace(/\.$/, '')) && !/'(m|re|ll|ve|d|t)$/.test(t.key) && !/^(vs\.?|versus)$/.test(t.key);
 }
 
 function buildChunks(toks: Tok[], lines: Map<number, LineInfo>): Array<[number, number]> {
@@ -291,6 +292,11 @@ function buildChunks(toks: Tok[], lines: Map<number, LineInfo>): Array<[number, 
         }
         if (k === '&' && isNameWord(next)) {
           j += 2;
+          continue;
+        }
+        // "Public Prosecutor's Office", "People's Party": a possessive inside an institution's name.
+        if (/^['’]$/.test(t.text) && next.key === 's' && next.start === t.end && next2 && next2.line === t.line && isNameWord(next2) && ORG_SUFFIXES.has(stripKey(next2)) && (isTitleWord(prev) || (getLexicon().common.has(prev.key) && !isKnownNameKey(prev.key)))) {
+          j += 3;
           continue;
         }
         const host = prev.key.replace(/\.$/, '');
@@ -342,6 +348,8 @@ interface Ctx {
   lowerSeen: Set<string>;
   /** Keys of words seen capitalised away from sentence starts. */
   capSeen: Set<string>;
+  /** Keys of words seen capitalised away from sentence starts with no capitalised neighbour. */
+  capAlone: Set<string>;
 }
 
 function isKnownNameKey(key: string): boolean {
@@ -372,7 +380,8 @@ function isCommonOpener(ctx: Ctx, t: Tok): boolean {
   if (FUNCTION_WORDS.has(k) || WEEKDAYS_MONTHS.has(k)) return true;
   if (t.allCaps && t.text.length <= 6) return false;
   if (isKnownName(ctx, k) || ctx.lex.demonyms.has(k)) return false;
-  if (ctx.capSeen.has(k)) return false;
+  // Capitalised elsewhere only inside a longer name ("Port Authority") says nothing about "Port strike".
+  if (ctx.capAlone.has(k) || (ctx.capSeen.has(k) && !isCommonWord(ctx, t))) return false;
   if (isCommonWord(ctx, t)) return true;
   return /(?:ly|ing|ed|ness|ment|ity|ive|ous|ful|less|able|ible)$/.test(k) && k.length > 5;
 }
@@ -387,7 +396,30 @@ function splitChunk(ctx: Ctx, a: number, b: number, out: Piece[]): void {
   }
   // Two known names side by side ("CIA North Korea strategy") are two mentions.
   for (let m = a + 1; m < b; m++) {
-    if (isKnownWhole(ctx, a, m) && isKnownWhole(ctx, m, b) && !isTitleWord(toks[m - 1]) && !isTitleWord(toks[m])) {
+    if (isKnownWhole(ctx, a, m) && isKnownWhole(ctx, m, b) && !isTitleWord(toks[m - 1]) && !isTitleWord(toks[m]) && !(m - a === 1 && COMPASS.has(stripKey(toks[a])))) {
+      emitPiece(ctx, a, m, 0, out);
+      emitPiece(ctx, m, b, 0, out);
+      return;
+    }
+  }
+  // "Singapore North Korea-US summit": a place-place compound ends the chunk; it is an adjective, not a name.
+  const lastTok = toks[b - 1];
+  if (b - a > 1 && lastTok.text.includes('-')) {
+    const parts = lastTok.key.split('-');
+    const tail = parts[parts.length - 1];
+    if (parts.length === 2 && ctx.lex.places.has(tail)) {
+      for (let m = a; m < b; m++) {
+        const head = (m < b - 1 ? keyOf(toks, m, b - 1) + ' ' : '') + parts[0];
+        if (ctx.lex.places.has(head)) {
+          if (m > a) splitChunk(ctx, a, m, out);
+          return;
+        }
+      }
+    }
+  }
+  // "Trump Navy SEAL": a word used alone elsewhere in the text, then a known organization or place.
+  for (let m = b - 1; m > a; m--) {
+    if (m - a === 1 && isKnownWhole(ctx, m, b) && b - m >= 2 && ctx.capAlone.has(stripKey(toks[a])) && !isKnownWhole(ctx, a, m) && !isTitleWord(toks[a]) && !isCommonWord(ctx, toks[a]) && !ctx.lex.demonyms.has(stripKey(toks[a]))) {
       emitPiece(ctx, a, m, 0, out);
       emitPiece(ctx, m, b, 0, out);
       return;
@@ -409,7 +441,25 @@ function splitChunk(ctx: Ctx, a: number, b: number, out: Piece[]): void {
       j++;
     }
     const after = j < b ? stripKey(toks[j]) : '';
-    const orgLike = after !== '' && (ORG_SUFFIXES.has(after) || PLACE_SUFFIXES.has(after));
+    const orgLike = after !== '' && (ORG_SUFFIXES.has(after) || PLACE_SUFFIXES.has(after) || /^['’]$/.test(after));
+    // "Minister of Maritime Affairs": a title with its portfolio is no name. What follows the "of"
+    // is kept only when known ("Governor of Texas") or when a person's name follows the portfolio.
+    if (head && i === start && j < b - 1 && toks[j].key === 'of' && !ORG_HEADS.has(stripKey(toks[j - 1])) && !toks.slice(i, j).some((t) => ORG_SUFFIXES.has(stripKey(t)) && !isTitleHead(t))) {
+      let r = j + 1;
+      if (toks[r].key === 'the') r++;
+      if (r < b && isKnownWhole(ctx, r, b)) {
+        emitPiece(ctx, r, b, 0, out);
+        return;
+      }
+      for (let q = r + 1; q < b; q++) {
+        if (ctx.lex.firstNames.has(stripKey(toks[q])) && !isCommonWord(ctx, toks[q])) {
+          if (isKnownWhole(ctx, r, q)) emitPiece(ctx, r, q, 0, out);
+          emitPiece(ctx, q, b, 4, out);
+          return;
+        }
+      }
+      return;
+    }
     // A run that is itself the whole chunk's org-ish tail ("General Motors") is no title.
     if (head && !orgLike && !(j < b && toks[j].key === 'of')) {
       if (i > start) emitPiece(ctx, start, i, personCue, out);
@@ -421,14 +471,20 @@ function splitChunk(ctx: Ctx, a: number, b: number, out: Piece[]): void {
   if (start < b) emitPiece(ctx, start, b, personCue, out);
 }
 
+const COMPASS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'new',
+  'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'greater',
+]);
+
 function emitPiece(ctx: Ctx, a: number, b: number, personCue: number, out: Piece[]): void {
   const toks = ctx.toks;
+  let openerOff = false;
   // Leading function words / sentence-initial ordinary words off.
   while (a < b) {
     const t = toks[a];
     const k = stripKey(t);
     if (FUNCTION_WORDS.has(k) && !(b - a > 1 && ctx.lex.places.has(keyOf(toks, a, b)))) a++;
-    else if (t.sentStart && b - a >= 1 && isCommonOpener(ctx, t) && !personCue) a++;
+    else if (t.sentStart && b - a >= 1 && isCommonOpener(ctx, t) && !personCue) (a++, (openerOff = true));
     else if (WEEKDAYS_MONTHS.has(k) || DEBRIS_WORDS.has(k)) a++;
     else break;
   }
@@ -441,6 +497,8 @@ function emitPiece(ctx: Ctx, a: number, b: number, personCue: number, out: Piece
   while (!keepWhole && b - a > 1 && (ctx.lex.demonyms.has(stripKey(toks[a])) || NOT_ENTITY_WORDS.has(stripKey(toks[a]))) && !isKnownWhole(ctx, a, b)) a++;
   if (a >= b) return;
   if (!toks[a].cap) return;
+  // "Harbour Notes" → not "Notes": an ordinary word left over from a title-cased phrase.
+  if (openerOff && b - a === 1 && isCommonWord(ctx, toks[a]) && !ctx.capAlone.has(stripKey(toks[a]))) return;
   // Lone initials ("N.", "C") and codes with digits ("C-4", "H1") are not names.
   if (b - a === 1 && (/^\p{Lu}\.?$/u.test(toks[a].text) || /\d/.test(toks[a].text))) return;
   const cue: Partial<Record<Kind, number>> = {};
@@ -524,11 +582,26 @@ function findAcronyms(ctx: Ctx, pieces: Piece[]): Map<string, string> {
 // ---------------------------------------------------------------------------------------------
 // Evidence
 
-const PLACE_PREPS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'throughout', 'towards', 'toward', 'via']);
+const PLACE_PREPS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'throughout', 'towards', 'toward', 'via', 'through', 'around']);
+/** "Valmora's port", "Busan's mayor": what a possessive place name is followed by. */
+const PLACE_POSSESSED = new Set([
+  'port', 'ports', 'harbour', 'harbor', 'airport', 'mayor', 'city', 'government', 'governor', 'streets', 'suburbs',
+  'outskirts', 'residents', 'population', 'economy', 'coast', 'coastline', 'waterfront', 'docks', 'province', 'region',
+  'capital', 'neighbourhoods', 'neighborhoods', 'downtown', 'citizens', 'inhabitants', 'border', 'borders', 'territory',
+]);
+/** Nouns that, in "X, a <noun>" or "X, the <noun>", make X an organization. */
+const ORG_APPOSITION = new Set([
+  'company', 'firm', 'contractor', 'subcontractor', 'group', 'carrier', 'bank', 'lender', 'insurer', 'operator', 'maker',
+  'manufacturer', 'retailer', 'conglomerate', 'subsidiary', 'unit', 'agency', 'newspaper', 'broadcaster', 'airline',
+  'shipper', 'startup', 'start-up', 'supplier', 'developer', 'consultancy', 'publisher', 'producer', 'exporter',
+  'importer', 'distributor', 'utility', 'charity', 'organisation', 'organization', 'nonprofit', 'non-profit', 'party',
+  'union', 'association', 'watchdog', 'regulator', 'ngo', 'fund', 'chain', 'brokerage', 'daily', 'weekly', 'magazine',
+]);
 const ORG_CONTEXT_BEFORE = new Set([
   'newspaper', 'daily', 'weekly', 'agency', 'firm', 'company', 'group', 'carrier', 'airline', 'bank', 'broker',
   'brokerage', 'unit', 'subsidiary', 'magazine', 'channel', 'station', 'club', 'party', 'team', 'insurer', 'maker',
   'operator', 'retailer', 'producer', 'manufacturer', 'conglomerate', 'utility', 'publisher', 'network',
+  'contractor', 'subcontractor', 'lender', 'shipper', 'supplier', 'consultancy', 'broadcaster',
 ]);
 const ORG_CONTEXT_AFTER = new Set([
   'shares', 'stock', 'stocks', 'spokesman', 'spokeswoman', 'officials', 'executives', 'board', 'chairman',
@@ -587,6 +660,10 @@ function intrinsic(ctx: Ctx, p: Piece): Record<Kind, number> {
     if (L.lastNames.has(last) && !ORG_SUFFIXES.has(last)) addScore(s, 'person', 1.5);
     if (toks.slice(p.a + 1, p.b - 1).some((t) => /^\p{Lu}\.$/u.test(t.text))) addScore(s, 'person', 2);
     if (toks.slice(p.a, p.b).some((t) => t.text === '&')) addScore(s, 'organization', 2);
+    // "West Africa", "South Korea", "Southern Sudan": compass word + known place.
+    if (COMPASS.has(first) && first !== 'new' && L.places.has(keyOf(toks, p.a + 1, p.b))) addScore(s, 'place', 3);
+    // Newspapers: "La Tribuna del Atlantico", "The Valmora Herald".
+    if (toks.slice(p.a + 1, p.b).some((t) => NEWSPAPER_WORDS.has(stripKey(t))) && !PLACE_SUFFIXES.has(last)) addScore(s, 'organization', 2);
     // Any org word inside ("Bank Austria", "Air France").
     if (toks.slice(p.a, p.b - 1).some((t) => ORG_SUFFIXES.has(stripKey(t)) && !L.places.has(stripKey(t)))) addScore(s, 'organization', 1);
     // First word a place, rest not person-like: usually an org ("Boston Globe", "Mexico Telecom").
@@ -617,13 +694,21 @@ function contextual(ctx: Ctx, p: Piece, s: Record<Kind, number>): void {
   const n = p.b - p.a;
 
   if (before && PLACE_PREPS.has(before.key) && before.line === toks[p.a].line) addScore(s, 'place', n === 1 ? 1 : 0.6);
+  // The preposition distributes over a coordination: "in Vigo and Algeciras".
+  if (n === 1 && before && /^(and|or)$/.test(before.key) && before2 && before2.cap) {
+    let q = p.a - 2;
+    while (q > 0 && p.a - 2 - q < 3 && toks[q - 1].cap && toks[q - 1].line === before2.line) q--;
+    const prep = toks[q - 1];
+    if (prep && PLACE_PREPS.has(prep.key) && prep.line === before2.line) addScore(s, 'place', 1);
+  }
   if (before && ORG_CONTEXT_BEFORE.has(before.key)) addScore(s, 'organization', 1.5);
   if (before && before.key === 'of' && before2 && PLACE_OF_BEFORE.has(before2.key)) addScore(s, 'place', 2.5);
   if (before && /^(and|or)$/.test(before.key) && before2 && before2.cap && PLACE_OF_BEFORE.has(toks[p.a - 4]?.key ?? '')) addScore(s, 'place', 1.5);
   if (before && before.key === 'of' && before2 && ORG_OF_BEFORE.has(before2.key)) addScore(s, 'organization', 1.2);
   if (before && (before.key === 'the' || before.key === 'The'.toLowerCase())) addScore(s, 'organization', 0.6);
   if (before && before.key === 'by' && before2 && /^(reported|quoted|published|said)$/.test(before2.key)) addScore(s, 'organization', 1);
-  const commonWord = n === 1 && isCommonWord(ctx, toks[p.a]);
+  // A sentence-initial word never capitalised elsewhere ("Auditor says ...") is likely an ordinary noun.
+  const commonWord = n === 1 && (isCommonWord(ctx, toks[p.a]) || (toks[p.a].sentStart && !ctx.capSeen.has(stripKey(toks[p.a])) && !isKnownName(ctx, stripKey(toks[p.a])) && /(?:or|ist|ant|ent|ary|ion)$/.test(stripKey(toks[p.a]))));
   if (next && !possessive && !commonWord && PERSON_VERBS.has(next.key)) addScore(s, 'person', n === 1 ? 1 : 0.8);
   if (afterWord && afterWord !== after && !commonWord && PERSON_CONTEXT_AFTER.has(afterWord.key)) addScore(s, 'person', 1);
   if (next && ORG_CONTEXT_AFTER.has(next.key)) addScore(s, 'organization', 1.2);
@@ -640,6 +725,46 @@ function contextual(ctx: Ctx, p: Piece, s: Record<Kind, number>): void {
     else if (isTitleHead(afterWord) && afterWord.key !== 'party') addScore(s, 'person', 1);
   }
   if (after && /^\d/.test(after.text) && n === 1 && after.line === toks[p.a].line) addScore(s, 'none', 0.5);
+  // "the Iberian network": an unknown -ian/-ean/-ese word used as an adjective is a demonym.
+  if (n === 1 && after && after.word && !after.cap && after.line === toks[p.a].line && !PERSON_VERBS.has(after.key) && /(?:ian|ean|ese)$/.test(stripKey(toks[p.a])) && !isKnownName(ctx, stripKey(toks[p.a]))) addScore(s, 'none', 3);
+  // "Valmora's port", "Busan's mayor" → place.
+  if (possessive && next && PLACE_POSSESSED.has(next.key)) addScore(s, 'place', 1.5);
+  // "Busan, South Korea" → place (a following known country or region).
+  if (after && after.text === ',' && afterWord && afterWord.cap && afterWord.line === toks[p.a].line) {
+    let e = ai + 1;
+    while (e < toks.length && e - ai <= 3 && toks[e].cap && toks[e].line === afterWord.line) e++;
+    if (e > ai + 1 && ctx.lex.places.has(keyOf(toks, ai + 1, e)) && !(toks[e] && (toks[e].cap || PERSON_VERBS.has(toks[e].key)))) addScore(s, 'place', 1.5);
+  }
+  // "X, a company registered in ...", "X, the contractor" → organization.
+  if (after && after.text === ',' && afterWord && /^(a|an|the)$/.test(afterWord.key)) {
+    for (let e = ai + 2; e < Math.min(toks.length, ai + 6); e++) {
+      const w = toks[e];
+      if (!w.word && w.text !== '-' && w.text !== '.') break;
+      if (ORG_APPOSITION.has(w.key)) {
+        addScore(s, 'organization', 2);
+        break;
+      }
+    }
+  }
+  // "X, which is incorporated in Delaware" / "X is registered in" → organization.
+  if (afterWord && (afterWord.key === 'which' || afterWord.key === 'is')) {
+    const w2 = toks[ai + (afterWord === after ? 1 : 2)];
+    const w3 = w2 && w2.key === 'is' ? toks[ai + (afterWord === after ? 2 : 3)] : w2;
+    if (w3 && /^(incorporated|registered|headquartered|listed|based)$/.test(w3.key) && w3 !== w2) addScore(s, 'organization', 1.5);
+  }
+  // Coordination with a known place: "through Sines and Algeciras", "Busan and Gwangyang".
+  if (n === 1 && before && /^(and|or|,)$/.test(before.key) && before2 && before2.cap && before2.line === toks[p.a].line) {
+    const a0 = toks[p.a - 3] && toks[p.a - 3].cap && toks[p.a - 3].line === before2.line ? p.a - 3 : p.a - 2;
+    if (ctx.lex.places.has(keyOf(toks, a0, p.a - 1)) || ctx.lex.places.has(before2.key)) addScore(s, 'place', 1);
+  }
+  if (n === 1 && after && /^(and|or)$/.test(after.key) && !possessive) {
+    const w = toks[p.b + 1];
+    if (w && w.cap && w.line === after.line) {
+      const w2 = toks[p.b + 2];
+      const k2 = w2 && w2.cap && w2.line === w.line ? keyOf(toks, p.b + 1, p.b + 3) : '';
+      if ((k2 && ctx.lex.places.has(k2)) || (ctx.lex.places.has(w.key) && !(w2 && w2.cap))) addScore(s, 'place', 1);
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -649,6 +774,8 @@ const TYPES: EntityType[] = ['person', 'organization', 'place'];
 const CORP_SUFFIXES = new Set([
   'inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'ag', 'sa', 'nv', 'gmbh', 'spa', 'bv', 'group', 'holdings', 'international',
   'corporation', 'company', 'industries', 'bancorp', 'bhd', 'airlines', 'motors', 'systems', 'technologies', 'as', 'asa', 'ab', 'oy',
+  'logistics', 'shipping', 'partners', 'capital', 'energy', 'pharmaceuticals', 'media', 'ventures', 'enterprises',
+  'solutions', 'software', 'airways', 'resources', 'investments', 'securities',
 ]);
 
 /** Person / organization / place mentions in one document's text. Spans are UTF-16 offsets into `text`, exact: no titles/honorifics ("President", "CIA Director", "Mr.", "Chairman"), no possessive "'s"/"’s", no trailing punctuation. */
@@ -660,12 +787,20 @@ export function findEntityMentions(text: string): EntityMention[] {
 
   const lowerSeen = new Set<string>();
   const capSeen = new Set<string>();
-  for (const t of toks) {
+  const capAlone = new Set<string>();
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
     if (!t.word) continue;
     if (!t.cap && /^\p{Ll}/u.test(t.text)) lowerSeen.add(t.key);
-    else if (t.cap && !t.sentStart && !lines.get(t.line)!.capsLine) capSeen.add(stripKey(t));
+    else if (t.cap && !t.sentStart && !lines.get(t.line)!.capsLine) {
+      const k = stripKey(t);
+      capSeen.add(k);
+      const pv = toks[i - 1];
+      const nx = toks[i + 1];
+      if (!(pv && pv.cap && pv.line === t.line) && !(nx && nx.cap && nx.line === t.line)) capAlone.add(k);
+    }
   }
-  const ctx: Ctx = { toks, text, lex, lowerSeen, capSeen };
+  const ctx: Ctx = { toks, text, lex, lowerSeen, capSeen, capAlone };
 
   const pieces: Piece[] = [];
   for (const [a, b] of buildChunks(toks, lines)) splitChunk(ctx, a, b, pieces);
@@ -710,6 +845,26 @@ export function findEntityMentions(text: string): EntityMention[] {
     for (const t of ['none', ...TYPES] as Kind[]) if (s[t] > bestV) ((best = t), (bestV = s[t]));
     return best;
   };
+
+  // "Port Authority of Valmora", "University of Lisbon": a one-word name after "of" in an institution's name is a place.
+  pieces.forEach((p, i) => {
+    if (p.b - p.a < 3 || toks[p.b - 2].key !== 'of' || decide(total.get(pieceKeys[i])) !== 'organization') return;
+    const k = toks[p.b - 1].key;
+    const s = total.get(k);
+    if (s && !lex.orgs.has(k) && !lex.persons.has(k)) s.place += 1.5;
+  });
+  // Coordination with a place: "through Sines and Algeciras", "to Lisbon and Sines".
+  const decided = pieces.map((_, i) => decide(total.get(pieceKeys[i])));
+  const placeBoost = new Map<string, number>();
+  pieces.forEach((p, i) => {
+    if (p.b - p.a !== 1) return;
+    const prev = pieces[i - 1];
+    const next = pieces[i + 1];
+    const linkedPrev = prev && prev.b === p.a - 1 && /^(and|or|,)$/.test(toks[p.a - 1].key) && decided[i - 1] === 'place';
+    const linkedNext = next && next.a === p.b + 1 && /^(and|or)$/.test(toks[p.b].key) && decided[i + 1] === 'place';
+    if (linkedPrev || linkedNext) placeBoost.set(pieceKeys[i], 1);
+  });
+  for (const [k, v] of placeBoost) total.get(k)!.place += v;
 
   // Surnames (and given-name-less last parts) of multi-word people are people too.
   const surnames = new Map<string, number>();
@@ -782,6 +937,19 @@ export function findEntityMentions(text: string): EntityMention[] {
       continue;
     }
     let matched = 0;
+    // Mastheads: "THE VALMORA HERALD" → the newspaper.
+    for (let n = Math.min(4, toks.length - i); n >= 2 && !matched; n--) {
+      const last = toks[i + n - 1];
+      if (last.line !== toks[i].line || !NEWSPAPER_WORDS.has(last.key) || (toks[i + n] && toks[i + n].line === last.line && toks[i + n].word)) continue;
+      if (toks.slice(i, i + n).every((t) => t.word && t.allCaps && !FUNCTION_WORDS.has(t.key))) {
+        emit(i, i + n, 'organization');
+        matched = n;
+      }
+    }
+    if (matched) {
+      i += matched;
+      continue;
+    }
     for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
       if (toks[i + n - 1].line !== toks[i].line || !toks[i + n - 1].word) continue;
       const type = capsLookup(keyOf(toks, i, i + n));
@@ -810,7 +978,7 @@ function defaultType(ctx: Ctx, p: Piece): Kind | undefined {
   const toks = ctx.toks;
   const n = p.b - p.a;
   const first = toks[p.a];
-  if (n === 1 && first.sentStart && (isCommonOpener(ctx, first) || !ctx.capSeen.has(stripKey(first)))) return 'none';
+  if (n === 1 && first.sentStart && (isCommonOpener(ctx, first) || !ctx.capAlone.has(stripKey(first)))) return 'none';
   // A capitalised ordinary noun mid-sentence is mostly an institution ("the Treasury", "Commerce").
   if (n === 1 && isCommonWord(ctx, first)) {
     const k = stripKey(first);
@@ -821,5 +989,6 @@ function defaultType(ctx: Ctx, p: Piece): Kind | undefined {
   const last = toks[p.b - 1];
   if (n >= 2 && n <= 3 && !last.allCaps && !isCommonWord(ctx, last) && !ORG_SUFFIXES.has(stripKey(last)) && !PLACE_SUFFIXES.has(stripKey(last))) return 'person';
   if (n >= 2) return 'organization';
-  return 'person';
+  // A lone unknown word with no cue at all is too weak to be anyone.
+  return 'none';
 }

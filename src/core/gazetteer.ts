@@ -48,7 +48,8 @@ labour | conservatives | tories | democrats | republicans | likud | bundestag | 
 scotland yard | vatican | greenpeace | amnesty international | human rights watch | microsoft | google | apple |
 ibm | boeing | airbus | toyota | general motors | ford | chrysler | volkswagen | siemens | sony | nokia | exxon |
 shell | bp | opec | wto | eurostat | moody's | standard & poor's | s&p | fitch | goldman sachs | morgan stanley |
-jp morgan | citibank | citigroup | hsbc | barclays | deutsche bank | ubs | credit suisse | navy seals
+jp morgan | citibank | citigroup | hsbc | barclays | deutsche bank | ubs | credit suisse | navy seals | navy seal |
+marines | special forces
 `);
 
 /** Last words that make a capitalised phrase an organization. */
@@ -67,14 +68,27 @@ corps | brigade | battalion | regiment | brigades | militia | rebels | secretari
 reserve | treasury | kremlin | school | academy | hospital | museum | laboratories | labs | pharmaceuticals |
 pharmaceutical | chemicals | chemical | steel | mining | mines | resources | foods | stores | brewery | brewing |
 media | publishing | studios | pictures | records | entertainment | team | commerce | chamber | consortium |
-council | tribunal | ministry | embassy | consulate | mission | fc | cf | ac | united | city | rovers | wanderers
+council | tribunal | ministry | embassy | consulate | mission | fc | cf | ac | united | city | rovers | wanderers |
+logistics | maritime | shipping | shipyards | lines | freight | transport | aviation | motors | automotive |
+semiconductor | software | solutions | dynamics | ventures | equity | advisors | advisers | consulting | associates |
+enterprises | brands | retail | telecommunications | utilities | power | gas | construction | engineering |
+ledger | tribuna | wire | courier | observer | guardian | telegraph | mirror | globe | express | review
+`);
+
+/** Words naming newspapers and news services: anywhere in a name ("La Tribuna del Atlantico"), an organization. */
+export const NEWSPAPER_WORDS = words(`
+tribuna | tribune | herald | times | post | gazette | gazeta | journal | ledger | wire | news | daily | chronicle |
+courier | observer | guardian | telegraph | mirror | globe | examiner | inquirer | dispatch | bulletin | gazzetta |
+corriere | diario | jornal | zeitung | nouvelles | press | newswire
 `);
 
 /** Words that, when a phrase starts with them (usually followed by "of"), make it an organization. */
 export const ORG_HEADS = words(`
 bank | university | ministry | department | bureau | office | council | association | institute | federation |
 union | court | party | league | board | commission | committee | house | chamber | church | organisation |
-organization | society | academy | college | school | agency | cartel | army | embassy | museum | order
+organization | society | academy | college | school | agency | cartel | army | embassy | museum | order |
+authority | institution | foundation | fund | trust | corporation | company | directorate |
+secretariat | tribunal | administration | service | bureau | assembly | parliament
 `);
 
 /** Last words that make a capitalised phrase a place. */

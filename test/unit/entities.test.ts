@@ -150,4 +150,119 @@ describe('findEntityMentions', () => {
     assert.strictEqual(typeOf(ms, 'Delia Muñoz'), 'person');
     assert.ok(ms.filter((m) => m.type === 'person').length >= 2);
   });
+
+  it('types an unknown one-word town from place cues, not as a person', () => {
+    const ms = find(
+      'Ferries were delayed in Corvala on Monday. The port of Corvala handles grain, and Corvala’s harbour is small. ' +
+        'Traders near Corvala said prices rose.',
+    );
+    const c = ms.filter((m) => m.text === 'Corvala');
+    assert.strictEqual(c.length, 4);
+    for (const m of c) assert.strictEqual(m.type, 'place');
+  });
+
+  it('reads a following ", country" and a possessive place cue', () => {
+    const ms = find('Analysts in Dunmarre, Portugal expect delays. Ostrevik’s mayor disagreed with the plan.');
+    assert.strictEqual(typeOf(ms, 'Dunmarre'), 'place');
+    assert.strictEqual(typeOf(ms, 'Ostrevik'), 'place');
+  });
+
+  it('drops a lone unknown word with no cue at all', () => {
+    const ms = find('Reporters asked about Brennick during the briefing. Nobody objected.');
+    assert.ok(!texts(ms).includes('Brennick'), texts(ms).join(','));
+  });
+
+  it('spreads a place to coordinated names ("through X and Y", "in X and Y")', () => {
+    const ms = find(
+      'Carriers are rerouting through Parvela and Ostmar this week. Forwarders in Lisbon and Quenzo said bookings fell.',
+    );
+    assert.strictEqual(typeOf(ms, 'Parvela'), 'place');
+    assert.strictEqual(typeOf(ms, 'Ostmar'), 'place');
+    assert.strictEqual(typeOf(ms, 'Quenzo'), 'place');
+  });
+
+  it('keeps "Institution of Place" whole and links its acronym', () => {
+    const text =
+      'The Harbour Board of Tressano (HBT) met on Friday. Later the HBT said talks would resume. ' +
+        'Economists at the Bank of England and the University of Lisbon, and officials of the Ministry of Fisheries, agreed.';
+    const ms = find(text);
+    assert.strictEqual(typeOf(ms, 'Harbour Board of Tressano'), 'organization');
+    for (const m of ms.filter((x) => x.text === 'HBT')) {
+      assert.strictEqual(m.type, 'organization');
+      assert.strictEqual(m.expansion, 'Harbour Board of Tressano');
+    }
+    assert.strictEqual(typeOf(ms, 'Bank of England'), 'organization');
+    assert.strictEqual(typeOf(ms, 'University of Lisbon'), 'organization');
+    assert.strictEqual(typeOf(ms, 'Ministry of Fisheries'), 'organization');
+    assert.ok(!texts(ms).includes('Tressano'));
+  });
+
+  it('keeps "Port Authority of X" whole', () => {
+    const ms = find('Inspectors visited the Port Authority of Corvala (PAC) twice. The Port Authority of Corvala said it would cooperate.');
+    const pa = ms.filter((m) => m.text === 'Port Authority of Corvala');
+    assert.strictEqual(pa.length, 2);
+    for (const m of pa) assert.strictEqual(m.type, 'organization');
+    assert.strictEqual(ms.find((m) => m.text === 'PAC')?.expansion, 'Port Authority of Corvala');
+  });
+
+  it('types companies by suffix and by apposition', () => {
+    const ms = find(
+      'Contracts went to Brightwater Maritime Logistics, a firm registered in Delaware. Brightwater denied wrongdoing. ' +
+        'Orvane Holdings and Tessel Pharmaceuticals also bid. Payments to Korrin, the contractor, were frozen.',
+    );
+    assert.strictEqual(typeOf(ms, 'Brightwater Maritime Logistics'), 'organization');
+    assert.strictEqual(typeOf(ms, 'Brightwater'), 'organization');
+    assert.strictEqual(typeOf(ms, 'Orvane Holdings'), 'organization');
+    assert.strictEqual(typeOf(ms, 'Tessel Pharmaceuticals'), 'organization');
+    assert.strictEqual(typeOf(ms, 'Korrin'), 'organization');
+  });
+
+  it('keeps a possessive inside an institution name', () => {
+    const ms = find('Public prosecutors raided the offices. Agents from the Public Prosecutor\'s Office took boxes away.');
+    assert.strictEqual(typeOf(ms, "Public Prosecutor's Office"), 'organization');
+    assert.ok(!texts(ms).includes('Public'), texts(ms).join(','));
+  });
+
+  it('rejects headline, masthead and title-case debris', () => {
+    const ms = find(
+      'Harbour Notes\n\nNORTHPORT GAZETTE | English Edition\n\nInspector says Corvala port deal was flawed\n\n' +
+        'Port strike enters second day\n\nThe strike began in Corvala on Monday, and the Port Authority of Corvala said little. ' +
+        'The Iberian network will feel it, a Corvala shipping agent said.',
+    );
+    const t = texts(ms);
+    for (const junk of ['Notes', 'Edition', 'Inspector', 'Port', 'Iberian', 'English']) assert.ok(!t.includes(junk), `${junk} in ${t.join(',')}`);
+    assert.strictEqual(typeOf(ms, 'NORTHPORT GAZETTE'), 'organization');
+  });
+
+  it('treats "Minister of X" as a title and "Ministry of X" as the organization', () => {
+    const ms = find(
+      'Tomas Vell, now the Minister of Coastal Affairs, denied it. A spokesman for the Ministry of Coastal Affairs agreed.',
+    );
+    assert.ok(!texts(ms).some((x) => x.startsWith('Minister')), texts(ms).join(','));
+    assert.strictEqual(typeOf(ms, 'Ministry of Coastal Affairs'), 'organization');
+    assert.strictEqual(typeOf(ms, 'Tomas Vell'), 'person');
+  });
+
+  it('types newspapers as organizations, Spanish articles inside names included', () => {
+    const ms = find('The story ran in El Diario del Sur and in the Kestrel Herald on Sunday.');
+    assert.strictEqual(typeOf(ms, 'El Diario del Sur'), 'organization');
+    assert.strictEqual(typeOf(ms, 'Kestrel Herald'), 'organization');
+  });
+
+  it('keeps compass + country compounds whole', () => {
+    const ms = find('Ships from South Korea and North Korea waited off West Africa, far from East Timor.');
+    for (const t of ['South Korea', 'North Korea', 'West Africa', 'East Timor']) assert.strictEqual(typeOf(ms, t), 'place', t);
+    assert.ok(!texts(ms).includes('Korea'));
+  });
+
+  it('breaks link-line runs at "Vs" and at known names', () => {
+    const ms = find(
+      'Trump spoke on Monday. Officials said Trump was briefed.\n<Trump Navy SEAL raid on North Korea Vs CIA plan, May 2, 2021>\n' +
+        '<Singapore North Korea-US summit confirmed, May 3, 2021>',
+    );
+    const t = texts(ms);
+    assert.ok(!t.some((x) => /Trump Navy|Korea Vs|Vs CIA|Korea-US/.test(x)), t.join(','));
+    assert.ok(t.includes('CIA'));
+    assert.strictEqual(typeOf(ms, 'Singapore'), 'place');
+  });
 });
