@@ -145,6 +145,21 @@ export class KeyGroups {
   }
 }
 
+/**
+ * A bare given name ("Tomás") joins a full name only when every document that uses it also names
+ * exactly that one person in full: the key is corpus-wide, so one stray "Tomás" elsewhere stops it.
+ */
+function sameFullNameEverywhere(given: KeyGroup, fullNames: KeyGroup[] | undefined): KeyGroup | undefined {
+  if (!fullNames) return undefined;
+  let only: KeyGroup | undefined;
+  for (const path of given.documents.keys()) {
+    const here = fullNames.filter((f) => f.documents.has(path));
+    if (here.length !== 1 || (only && here[0] !== only)) return undefined;
+    only = here[0];
+  }
+  return only;
+}
+
 function firstSurface(g: KeyGroup): string {
   return g.surfaces.keys().next().value ?? g.key;
 }
@@ -197,8 +212,15 @@ export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: 
 
   // Surname-only and initial-plus-surname people join the unique full name with that family name.
   const byFamily = new Map<string, KeyGroup[]>();
+  const byGiven = new Map<string, KeyGroup[]>();
   for (const g of groups) {
     if (votedType(g.votes, g.key) !== 'person' || g.key.indexOf(' ') < 0) continue;
+    const given = g.key.slice(0, g.key.indexOf(' '));
+    if (given.length > 1) {
+      const list = byGiven.get(given);
+      if (list) list.push(g);
+      else byGiven.set(given, [g]);
+    }
     const fam = familyKey(firstSurface(g));
     if (!fam || g.key[1] === ' ') continue;
     const list = byFamily.get(fam) ?? [];
@@ -216,6 +238,11 @@ export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: 
       candidates = byFamily.get(words[1])?.filter((c) => c.key.startsWith(words[0]));
     }
     candidates = candidates?.filter((c) => !split.has(c.key));
+    if ((!candidates || candidates.length === 0) && words.length === 1) {
+      const full = sameFullNameEverywhere(g, byGiven.get(g.key));
+      if (full && !split.has(full.key)) uf.union(full.key, g.key);
+      continue;
+    }
     if (!candidates || candidates.length === 0) continue;
     const distinct = new Set(candidates.map((c) => uf.find(c.key)));
     if (distinct.size === 1) uf.union(candidates[0].key, g.key);

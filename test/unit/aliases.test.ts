@@ -69,6 +69,16 @@ describe('resolveEntities', () => {
     assert.strictEqual(find(clusters, 'Ingrid Halvorsen')[0].name, 'Ingrid Halvorsen');
   });
 
+  it('joins a bare given name only where the same full name is always beside it', () => {
+    const clusters = resolveEntities([
+      doc('a', [['Tomás Ferreira', 'person'], ['Tomás', 'person']]),
+      doc('b', [['Ingrid Halvorsen', 'person'], ['Ingrid', 'person']]),
+      doc('c', [['Ingrid', 'person'], ['Ingrid Lund', 'person']]),
+    ]);
+    assert.strictEqual(find(clusters, 'Tomás')[0].name, 'Tomás Ferreira');
+    assert.strictEqual(find(clusters, 'Ingrid')[0].name, 'Ingrid');
+  });
+
   it('joins a bare family name to a Korean-style full name', () => {
     const clusters = resolveEntities([doc('a', [['Park Ji-won', 'person'], ['Park', 'person']])]);
     assert.strictEqual(find(clusters, 'Park')[0].name, 'Park Ji-won');
