@@ -1,8 +1,11 @@
 // Dossier's entry point: only wiring. Each feature lives in src/extension/<feature>.ts and
 // registers itself; analysis lives in src/core/ and never sees `vscode`.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { EntityColouring } from './extension/colouring';
 import { registerCommands } from './extension/commands';
+import { registerCorrectionCommands } from './extension/correctionCommands';
+import { WorkspaceCorrections } from './extension/corrections';
 import { EntitiesTreeProvider, registerEntitiesView } from './extension/entitiesView';
 import { registerHover } from './extension/hover';
 import { registerNavigation } from './extension/navigation';
@@ -18,18 +21,32 @@ export interface DossierApi {
   timelineView: vscode.TreeView<TimelineNode>;
   entities: EntitiesTreeProvider;
   colouring: EntityColouring;
+  corrections: WorkspaceCorrections;
 }
 
 /** Documents Dossier answers for: anything on disk; providers return nothing for files it did not index. */
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }];
 
+/** The analysis cache lives in the workspace's storage (the global one when no folder is open). */
+function analysisCacheDir(context: vscode.ExtensionContext): string | undefined {
+  const storage = context.storageUri ?? context.globalStorageUri;
+  return storage.scheme === 'file' ? path.join(storage.fsPath, 'analysis-cache') : undefined;
+}
+
 export function activate(context: vscode.ExtensionContext): DossierApi {
   const status = new DossierStatus();
-  const workspace = new WorkspaceIndex(status);
+  const workspace = new WorkspaceIndex(status, {
+    cacheDir: analysisCacheDir(context),
+    workerScript: context.asAbsolutePath(path.join('dist', 'analysisWorker.js')),
+    workers: vscode.workspace.getConfiguration('dossier').get<number>('workerThreads') || Number(process.env.DOSSIER_TMP_WORKERS) || undefined,
+  });
   const timeline = registerTimelineView(workspace);
   const entities = registerEntitiesView(workspace);
   const colouring = new EntityColouring(workspace);
+  // Read alongside the first index: entities resolve lazily, so corrections apply whenever they land.
+  const corrections = new WorkspaceCorrections(workspace);
   context.subscriptions.push(
+    corrections,
     status,
     workspace,
     colouring,
@@ -39,10 +56,11 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
     ...registerNavigation(workspace, SELECTOR),
     ...registerSymbols(workspace, SELECTOR),
     ...registerCommands(workspace, timeline.provider, timeline.view),
+    ...registerCorrectionCommands(workspace, corrections),
   );
   void vscode.commands.executeCommand('setContext', 'dossier.timelineFiltered', false);
   void workspace.rebuild(true);
-  return { workspace, timeline: timeline.provider, timelineView: timeline.view, entities: entities.provider, colouring };
+  return { workspace, timeline: timeline.provider, timelineView: timeline.view, entities: entities.provider, colouring, corrections };
 }
 
 export function deactivate(): void {

@@ -21,16 +21,20 @@ function entityIdOf(arg: unknown): string | undefined {
   return node && 'entity' in node ? node.entity.id : undefined;
 }
 
-function entityUnderCursor(workspace: WorkspaceIndex): Entity | undefined {
+export function entityUnderCursor(workspace: WorkspaceIndex): Entity | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   workspace.flush(editor.document);
   return workspace.index.entityAt(toKey(editor.document.uri), editor.document.offsetAt(editor.selection.active))?.entity;
 }
 
-async function pickEntity(workspace: WorkspaceIndex, placeHolder: string): Promise<Entity | undefined> {
+export async function pickEntity(
+  workspace: WorkspaceIndex,
+  placeHolder: string,
+  exclude?: string,
+): Promise<Entity | undefined> {
   const current = entityUnderCursor(workspace);
-  const items = workspace.index.entities().map((e) => ({
+  const items = workspace.index.entities().filter((e) => e.id !== exclude).map((e) => ({
     label: e.name,
     description: `${e.type} · ${plural(e.mentions.length, 'mention')} in ${plural(e.documents.length, 'document')}`,
     detail: e.aliases.length ? `also: ${e.aliases.join(', ')}` : undefined,
@@ -54,9 +58,10 @@ export function registerCommands(
     await vscode.commands.executeCommand('dossier.timeline.focus');
   };
   return [
-    vscode.commands.registerCommand('dossier.rebuildIndex', () =>
+    // Scripts and tests may pass { cache: false } to analyze every document again.
+    vscode.commands.registerCommand('dossier.rebuildIndex', (options?: { cache?: boolean }) =>
       vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dossier: rebuilding index' }, () =>
-        workspace.rebuild(false),
+        workspace.rebuild({ cache: options?.cache !== false }),
       ),
     ),
 

@@ -6,7 +6,22 @@ import { commandLink, documentLabel, entityIconId, openMentionArgs, toKey, toVsR
 import { documentDate, escapeMarkdown, longDate, plural, snippetAround, snippetMarkdown } from './format';
 import { WorkspaceIndex } from './workspaceIndex';
 
-const TRUSTED_COMMANDS = ['dossier.openMention', 'dossier.showReferences', 'dossier.showOnTimeline', 'dossier.revealInTimeline'];
+/** The corrections a hover offers on an entity (each writes .dossier/aliases.json). */
+const CORRECTION_LINKS: { command: string; label: string; title: string }[] = [
+  { command: 'dossier.renameEntity', label: 'Rename…', title: 'Choose the name shown for this entity' },
+  { command: 'dossier.mergeWith', label: 'Merge with…', title: 'The same entity as another one' },
+  { command: 'dossier.changeType', label: 'Change type…', title: 'Person, organization or place' },
+  { command: 'dossier.splitAlias', label: 'Split alias off…', title: 'One of its names is someone or something else' },
+  { command: 'dossier.notAnEntity', label: 'Not an entity', title: 'Ignore this name everywhere' },
+];
+
+const TRUSTED_COMMANDS = [
+  'dossier.openMention',
+  'dossier.showReferences',
+  'dossier.showOnTimeline',
+  'dossier.revealInTimeline',
+  ...CORRECTION_LINKS.map((l) => l.command),
+];
 
 export class DossierHoverProvider implements vscode.HoverProvider {
   constructor(private readonly workspace: WorkspaceIndex) {}
@@ -72,6 +87,10 @@ export class DossierHoverProvider implements vscode.HoverProvider {
     if (co.length) {
       md.appendMarkdown(`**Often with:** ${co.map((c) => `${escapeMarkdown(c.entity.name)} (${c.count})`).join(', ')}\n\n`);
     }
+    const correct = CORRECTION_LINKS.filter((l) => l.command !== 'dossier.splitAlias' || entity.aliases.length > 0).map(
+      (l) => `[${l.label}](${commandLink(l.command, [{ entityId: entity.id }])} "${l.title}")`,
+    );
+    md.appendMarkdown(`Correct: ${correct.join(' · ')}\n\n`);
     return new vscode.Hover(md, toVsRange(mention.range));
   }
 

@@ -1,9 +1,17 @@
 // Keeps a CorpusIndex in step with the workspace: the first full index (with progress), the file
 // watcher, and unsaved edits (re-analyzed after a short pause in typing). Providers and views read
 // `index` directly and listen to `onDidChange` to refresh.
+// Analysis runs off the extension host's thread, in an AnalysisPool of worker threads (open and
+// visible documents first), and results persist in an AnalysisCache in the workspace storage, so
+// a warm start with an unchanged corpus analyzes nothing. This thread only reads, decodes, looks
+// up the cache and files results, in slices short enough to keep the editor responsive.
 import * as vscode from 'vscode';
+import { AnalysisCache } from '../core/analysisCache';
+import { analyzeDocument } from '../core/analyze';
 import { CorpusIndex } from '../core/corpusIndex';
 import { decodeDocument } from '../core/document';
+import { DocumentAnalysis } from '../core/types';
+import { AnalysisPool, PoolError, Priority } from '../core/workerPool';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp, matchesAny } from '../core/glob';
 import { toKey } from './convert';
 import { DossierStatus } from './status';
@@ -14,6 +22,44 @@ export const EDIT_DEBOUNCE_MS = 300;
 const WATCH_DEBOUNCE_MS = 100;
 /** Views refresh at most this often while the index changes. */
 const CHANGE_EVENT_DELAY_MS = 150;
+/**
+ * ...and at most this often while a burst of file events is being worked through (a folder
+ * copied in, a branch switched): each refresh re-resolves the whole corpus for the views.
+ */
+const BURST_EVENT_DELAY_MS = 1000;
+/** Files read and waiting for (or in) analysis at once during a full index. */
+const MAX_IN_FLIGHT = 64;
+/** Longest stretch of work on this thread before giving the event loop a turn. */
+const SLICE_MS = 8;
+/** Changed cache buckets are written this long after the last single-document update. */
+const CACHE_FLUSH_DELAY_MS = 2000;
+/** Workers idle this long are stopped (each holds the tagger's lexicon); they restart on demand. */
+const WORKER_IDLE_MS = 5 * 60_000;
+
+export interface WorkspaceIndexOptions {
+  /** Folder of the persistent analysis cache (the workspace storage); none: no cache. */
+  cacheDir?: string;
+  /** Worker entry (dist/analysisWorker.js); none or unusable: analysis on this thread. */
+  workerScript?: string;
+  /** Worker threads; default: the core count. 0: analysis on this thread. */
+  workers?: number;
+}
+
+export interface RebuildOptions {
+  /** Show a progress notification (the first index does). */
+  notify?: boolean;
+  /** Ignore the persistent cache: analyze every document again (results are still stored). */
+  cache?: boolean;
+}
+
+/** What the last full index did (also read by the extension-host tests). */
+export interface IndexStats {
+  documents: number;
+  analyzed: number;
+  cacheHits: number;
+  workers: number;
+  ms: number;
+}
 
 interface Settings {
   include: string[];
@@ -32,7 +78,40 @@ function readSettings(): Settings {
   };
 }
 
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Runs the short synchronous steps of indexing (decoding, cache lookups, filing results) one
+ * after another, at most SLICE_MS at a time before the event loop gets a turn. Without it, the
+ * continuations of dozens of file reads completing together would run back to back and hold the
+ * extension host for as long as they all take.
+ */
+class SliceQueue {
+  private readonly tasks: (() => void)[] = [];
+  private scheduled = false;
+
+  run<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.tasks.push(() => {
+        try {
+          resolve(fn());
+        } catch (e) {
+          reject(e);
+        }
+      });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const start = performance.now();
+      while (this.tasks.length && performance.now() - start < SLICE_MS) this.tasks.shift()!();
+      if (this.tasks.length) this.schedule();
+    });
+  }
+}
 
 export class WorkspaceIndex implements vscode.Disposable {
   readonly index = new CorpusIndex();
@@ -50,9 +129,31 @@ export class WorkspaceIndex implements vscode.Disposable {
   private skipped = new Set<string>();
   private firstIndex: Promise<void> | undefined;
   private indexing: Promise<void> | undefined;
+  /** Per document, a counter bumped by every read, edit and removal: only the latest result lands. */
+  private readonly versions = new Map<string, number>();
+  /** Single-document reads and edits under way (outside a full index). */
+  private readonly work = new Set<Promise<unknown>>();
+  /** Documents of the running full index not analyzed yet (cancelled when a newer one starts). */
+  private queued = new Set<string>();
+  private pool: AnalysisPool | undefined;
+  private poolFailed = false;
+  private readonly cache: AnalysisCache | undefined;
+  private cacheLoaded: Promise<void> | undefined;
+  private cacheTimer: NodeJS.Timeout | undefined;
+  private readonly slices = new SliceQueue();
+  /** Figures of the last full index. */
+  lastIndex: IndexStats | undefined;
 
-  constructor(private readonly status: DossierStatus) {
+  constructor(
+    private readonly status: DossierStatus,
+    private readonly options: WorkspaceIndexOptions = {},
+  ) {
     this.compileGlobs();
+    if (options.cacheDir) {
+      this.cache = new AnalysisCache(options.cacheDir);
+      // Buckets are read and unzipped in the background, so lookups never wait on the disk.
+      this.cacheLoaded = this.cache.preload().catch((e) => this.log.warn(`cache: cannot be read (${(e as Error).message})`));
+    }
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -63,6 +164,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (this.index.analysis(toKey(doc.uri)) && this.index.text(toKey(doc.uri)) !== doc.getText()) {
           this.scheduleRead(doc.uri);
         }
+      }),
+      // A document the user opens while the folder is being indexed goes to the front of the queue.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const e of editors) this.pool?.promote(toKey(e.document.uri));
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (['dossier.include', 'dossier.exclude', 'dossier.maxFileSizeKB'].some((s) => e.affectsConfiguration(s))) {
@@ -77,6 +182,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.watch();
   }
 
+  /** Where analyses persist between sessions (undefined: no cache). */
+  get cacheDirectory(): string | undefined {
+    return this.options.cacheDir;
+  }
+
+  /** Files left out of the index (binary, too large, unreadable). */
+  get skippedCount(): number {
+    return this.skipped.size;
+  }
+
   get log(): vscode.LogOutputChannel {
     return this.status.log;
   }
@@ -89,8 +204,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Resolves when no indexing, edit or file event is pending. */
   async whenIdle(): Promise<void> {
     await this.whenReady();
-    while (this.indexing || this.pending.size) {
-      await (this.indexing ?? new Promise((r) => setTimeout(r, 50)));
+    while (this.indexing || this.pending.size || this.work.size) {
+      await (this.indexing ?? (this.work.size ? Promise.allSettled([...this.work]) : new Promise((r) => setTimeout(r, 50))));
     }
   }
 
@@ -128,13 +243,25 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.watchers.push(folders);
   }
 
+  /** Tells views and decorations the index changed (e.g. new corrections); debounced. */
+  notifyChanged(): void {
+    this.fireChanged();
+  }
+
   private fireChanged(): void {
     if (this.changeTimer) return;
-    this.changeTimer = setTimeout(() => {
+    const first = Date.now();
+    const fire = () => {
+      // More files are on their way: refresh once they are in, or once a second meanwhile.
+      if ((this.work.size || this.pending.size) && Date.now() - first < BURST_EVENT_DELAY_MS) {
+        this.changeTimer = setTimeout(fire, CHANGE_EVENT_DELAY_MS);
+        return;
+      }
       this.changeTimer = undefined;
       this.changed.fire();
       this.reportReady();
-    }, CHANGE_EVENT_DELAY_MS);
+    };
+    this.changeTimer = setTimeout(fire, CHANGE_EVENT_DELAY_MS);
   }
 
   private reportReady(): void {
@@ -150,32 +277,128 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.pending.delete(key);
   }
 
+  /** A new version number for a document: results for older ones are dropped. */
+  private bump(key: string): number {
+    const v = (this.versions.get(key) ?? 0) + 1;
+    this.versions.set(key, v);
+    return v;
+  }
+
+  private isCurrent(key: string, version: number): boolean {
+    return this.versions.get(key) === version;
+  }
+
+  /** Tracks a single-document job so whenIdle() waits for it. */
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.work.add(p);
+    void p.finally(() => this.work.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  /** Open documents shown in an editor, then other open documents, get analyzed first. */
+  private priorityOf(key: string): Priority {
+    if (vscode.window.visibleTextEditors.some((e) => toKey(e.document.uri) === key)) return 'high';
+    return vscode.workspace.textDocuments.some((d) => toKey(d.uri) === key) ? 'high' : 'normal';
+  }
+
+  private getPool(): AnalysisPool | undefined {
+    if (this.pool || this.poolFailed || this.options.workers === 0 || !this.options.workerScript) return this.pool;
+    try {
+      this.pool = new AnalysisPool({ workerScript: this.options.workerScript, size: this.options.workers, idleTimeoutMs: WORKER_IDLE_MS });
+      this.log.info(`Analysis runs in ${this.pool.size} worker thread${this.pool.size === 1 ? '' : 's'}`);
+    } catch (e) {
+      this.poolFailed = true;
+      this.log.warn(`${(e as Error).message}; analyzing on the extension host's thread`);
+    }
+    return this.pool;
+  }
+
+  /**
+   * The analysis of one document: from the cache, else from a worker (else on this thread when
+   * workers cannot run). Throws PoolError('cancelled') when a newer version superseded it.
+   */
+  private async analyze(key: string, text: string, warnings: string[], priority: Priority, useCache = true): Promise<DocumentAnalysis> {
+    const cache = this.cache;
+    const hit = useCache && cache ? await this.slices.run(() => cache.get(key, text, warnings)) : undefined;
+    if (hit) return hit;
+    let analysis: DocumentAnalysis | undefined;
+    const pool = this.getPool();
+    if (pool && !pool.broken) {
+      try {
+        analysis = await pool.analyze(key, text, warnings, { priority });
+      } catch (e) {
+        // A crash or a timeout would do the same here, on the editor's thread: report, don't retry.
+        if (!(e instanceof PoolError) || e.kind !== 'startup') throw e;
+        this.log.warn(`${e.message}; analyzing on the extension host's thread`);
+      }
+    }
+    analysis ??= analyzeDocument(key, text, warnings);
+    const done = analysis;
+    if (cache && (await this.slices.run(() => cache.put(done, text, warnings)))) this.scheduleCacheFlush();
+    return analysis;
+  }
+
+  private scheduleCacheFlush(): void {
+    if (!this.cache || this.cacheTimer || this.indexing) return;
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      void this.flushCache();
+    }, CACHE_FLUSH_DELAY_MS);
+  }
+
+  private async flushCache(): Promise<void> {
+    if (!this.cache) return;
+    await this.cache.flush();
+    for (const w of this.cache.drainWarnings()) this.log.warn(w);
+  }
+
   private scheduleEdit(doc: vscode.TextDocument): void {
     const key = toKey(doc.uri);
     this.cancelPending(key);
     this.pending.set(
       key,
-      setTimeout(() => this.applyEdit(doc), EDIT_DEBOUNCE_MS),
+      setTimeout(() => void this.track(this.applyEdit(doc)), EDIT_DEBOUNCE_MS),
     );
   }
 
-  private applyEdit(doc: vscode.TextDocument): void {
+  /** Re-analyzes an open document's unsaved text, in a worker ahead of everything else. */
+  private async applyEdit(doc: vscode.TextDocument): Promise<void> {
     const key = toKey(doc.uri);
     this.cancelPending(key);
     if (doc.isClosed) return;
     const text = doc.getText();
     if (this.index.text(key) === text) return;
+    const version = this.bump(key);
+    try {
+      const analysis = await this.analyze(key, text, [], 'high');
+      if (!this.isCurrent(key, version)) return;
+      this.index.set(analysis, text);
+      this.fireChanged();
+    } catch (e) {
+      if (e instanceof PoolError && e.kind === 'cancelled') return;
+      this.log.error(`${doc.uri.fsPath}: analysis failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  /**
+   * Makes the index hold the text the user sees before a request answers: an edit still waiting
+   * for the typing pause or for its worker is analyzed now, on this thread (one article: a few
+   * tens of ms, and only when a request comes within a moment of typing).
+   */
+  flush(doc: vscode.TextDocument): void {
+    const key = toKey(doc.uri);
+    if (!this.accepts(doc.uri) || !this.index.analysis(key)) return;
+    const text = doc.getText();
+    if (this.index.text(key) === text || doc.isClosed) return;
+    if (!this.pending.has(key) && !doc.isDirty) return; // the saved file is on its way through the watcher
+    this.cancelPending(key);
+    this.bump(key);
     try {
       this.index.update(key, text);
       this.fireChanged();
     } catch (e) {
       this.log.error(`${doc.uri.fsPath}: analysis failed: ${(e as Error).stack ?? e}`);
     }
-  }
-
-  /** Applies a pending unsaved edit now, so a request sees the text the user sees. */
-  flush(doc: vscode.TextDocument): void {
-    if (this.pending.has(toKey(doc.uri)) && this.accepts(doc.uri)) this.applyEdit(doc);
   }
 
   private scheduleRead(uri: vscode.Uri): void {
@@ -185,7 +408,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.cancelPending(key);
-        void this.readOne(uri).then((changed) => changed && this.fireChanged());
+        void this.track(this.readOne(uri, this.priorityOf(key))).then((changed) => changed && this.fireChanged());
       }, WATCH_DEBOUNCE_MS),
     );
   }
@@ -197,52 +420,69 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const path of this.index.paths()) {
       if (path === key || path.startsWith(prefix)) {
         this.cancelPending(path);
+        this.bump(path);
         removed = this.index.remove(path) || removed;
       }
     }
+    this.bump(key);
     this.skipped.delete(key);
     if (removed) this.fireChanged();
   }
 
   /** Reads one file (or the open editor's unsaved text) into the index; false when nothing changed. */
-  private async readOne(uri: vscode.Uri): Promise<boolean> {
+  private async readOne(uri: vscode.Uri, priority: Priority, useCache = true): Promise<boolean> {
     const key = toKey(uri);
+    const version = this.bump(key);
+    const current = () => this.isCurrent(key, version);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    let text: string;
+    let warnings: string[] = [];
     if (open?.isDirty) {
       // The editor's text wins over the file until it is saved or discarded.
-      if (this.index.text(key) === open.getText()) return false;
-      this.index.update(key, open.getText());
-      return true;
-    }
-    let bytes: Uint8Array;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) return false;
-      if (stat.size > this.settings.maxFileSizeKB * 1024) {
-        this.skip(key, `${uri.fsPath}: skipped, ${Math.round(stat.size / 1024)} KB is larger than dossier.maxFileSizeKB (${this.settings.maxFileSizeKB} KB)`);
+      text = open.getText();
+    } else {
+      let bytes: Uint8Array;
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.type & vscode.FileType.Directory) return false;
+        if (stat.size > this.settings.maxFileSizeKB * 1024) {
+          this.skip(key, `${uri.fsPath}: skipped, ${Math.round(stat.size / 1024)} KB is larger than dossier.maxFileSizeKB (${this.settings.maxFileSizeKB} KB)`);
+          return current() && this.index.remove(key);
+        }
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch (e) {
+        // Deleted or renamed while we were reading, or unreadable: say so, keep the rest.
+        this.skip(key, `${uri.fsPath}: skipped, cannot be read (${(e as { code?: string }).code ?? (e as Error).message})`);
+        return current() && this.index.remove(key);
+      }
+      if (!current()) return false;
+      const maxKB = this.settings.maxFileSizeKB;
+      const decoded = await this.slices.run(() => decodeDocument(bytes, uri.fsPath, maxKB));
+      if (!current()) return false;
+      if (decoded.skipped || decoded.text === undefined) {
+        this.skip(key, decoded.skipped ?? `${uri.fsPath}: skipped`);
         return this.index.remove(key);
       }
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch (e) {
-      // Deleted or renamed while we were reading, or unreadable: say so, keep the rest.
-      this.skip(key, `${uri.fsPath}: skipped, cannot be read (${(e as { code?: string }).code ?? (e as Error).message})`);
-      return this.index.remove(key);
+      this.skipped.delete(key);
+      text = decoded.text;
+      warnings = decoded.warnings;
     }
-    const decoded = decodeDocument(bytes, uri.fsPath, this.settings.maxFileSizeKB);
-    if (decoded.skipped || decoded.text === undefined) {
-      this.skip(key, decoded.skipped ?? `${uri.fsPath}: skipped`);
-      return this.index.remove(key);
-    }
-    this.skipped.delete(key);
-    if (this.index.text(key) === decoded.text) return false;
+    if (this.index.text(key) === text) return false;
+    let analysis: DocumentAnalysis;
     try {
-      const analysis = this.index.update(key, decoded.text, decoded.warnings);
-      for (const w of analysis.warnings) this.log.warn(w);
+      analysis = await this.analyze(key, text, warnings, priority, useCache);
     } catch (e) {
-      this.log.error(`${uri.fsPath}: analysis failed: ${(e as Error).stack ?? e}`);
+      if (e instanceof PoolError && e.kind === 'cancelled') return false;
+      if (!current()) return false;
+      this.log.error(`${uri.fsPath}: analysis failed: ${e instanceof PoolError ? e.message : ((e as Error).stack ?? e)}`);
       return this.index.remove(key);
     }
-    return true;
+    return this.slices.run(() => {
+      if (!current()) return false;
+      this.index.set(analysis, text);
+      for (const w of analysis.warnings) this.log.warn(w);
+      return true;
+    });
   }
 
   private skip(key: string, message: string): void {
@@ -262,38 +502,73 @@ export class WorkspaceIndex implements vscode.Disposable {
     return [...found.keys()].sort().map((k) => found.get(k)!);
   }
 
-  /** Re-indexes everything from scratch. `withNotification` shows a progress notification. */
-  rebuild(withNotification: boolean): Promise<void> {
+  /** Re-indexes everything from scratch. `true` (or { notify: true }) shows a progress notification. */
+  rebuild(options: boolean | RebuildOptions = {}): Promise<void> {
+    const { notify = false, cache: useCache = true } = typeof options === 'boolean' ? { notify: options } : options;
     const generation = ++this.generation;
+    // Whatever an older full index still has queued is stale now.
+    for (const key of this.queued) this.pool?.cancel(key);
+    const queued = (this.queued = new Set<string>());
     const run = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
       const started = Date.now();
       const uris = await this.findFiles();
+      await this.cacheLoaded;
       if (generation !== this.generation) return;
       this.index.clear();
       this.skipped.clear();
       this.status.indexing(0, uris.length);
+      // Visible and open documents first: the user is looking at them.
+      const prioritized = uris
+        .map((uri) => ({ uri, priority: this.priorityOf(toKey(uri)) }))
+        .sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'high' ? -1 : 1));
+      const hitsBefore = this.cache?.stats.hits ?? 0;
+      const completedBefore = this.pool?.stats.completed ?? 0;
+      let done = 0;
       let lastReport = 0;
-      for (let i = 0; i < uris.length; i++) {
-        if (generation !== this.generation) return; // a newer rebuild took over
-        await this.readOne(uris[i]);
+      const report = () => {
         const now = Date.now();
-        if (now - lastReport > 100 || i === uris.length - 1) {
-          lastReport = now;
-          this.status.indexing(i + 1, uris.length);
-          progress?.report({ message: `${i + 1}/${uris.length}`, increment: 0 });
-        }
-        // Analysis is synchronous: give the extension host a turn between files.
-        await nextTick();
+        if (now - lastReport < 100 && done < uris.length) return;
+        lastReport = now;
+        this.status.indexing(done, uris.length);
+        progress?.report({ message: `${done}/${uris.length}` });
+      };
+      const inFlight = new Set<Promise<unknown>>();
+      for (const { uri, priority } of prioritized) {
+        if (generation !== this.generation) return; // a newer rebuild took over
+        const key = toKey(uri);
+        this.cancelPending(key);
+        queued.add(key);
+        const job = this.readOne(uri, priority, useCache)
+          .catch((e) => this.log.error(`${uri.fsPath}: ${(e as Error).stack ?? e}`))
+          .finally(() => {
+            queued.delete(key);
+            inFlight.delete(job);
+            done++;
+            report();
+          });
+        inFlight.add(job);
+        // Backpressure: keep the workers fed without holding the whole folder in memory.
+        while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
       }
+      await Promise.all(inFlight);
       if (generation !== this.generation) return;
       const entities = this.index.entities().length;
+      const analyzed = (this.pool?.stats.completed ?? 0) - completedBefore;
+      const cacheHits = (this.cache?.stats.hits ?? 0) - hitsBefore;
+      this.lastIndex = { documents: this.index.size, analyzed, cacheHits, workers: this.pool?.size ?? 0, ms: Date.now() - started };
       this.log.info(
-        `Indexed ${this.index.size} documents (${this.skipped.size} skipped), ${entities} entities in ${Date.now() - started} ms`,
+        `Indexed ${this.index.size} documents (${this.skipped.size} skipped), ${entities} entities in ${Date.now() - started} ms ` +
+          `(${cacheHits} from the cache, ${analyzed} analyzed in ${this.pool?.size ?? 0} workers)`,
       );
+      if (this.cache) {
+        // Keep only what this corpus holds, so the cache does not grow with every old version.
+        this.cache.prune(new Set(this.index.paths().map((p) => this.index.analysis(p)!.hash)));
+        await this.flushCache();
+      }
     };
     const task = (async () => {
       try {
-        if (withNotification) {
+        if (notify) {
           await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'Dossier: indexing', cancellable: false },
             (progress) => run(progress),
@@ -322,6 +597,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
     if (this.changeTimer) clearTimeout(this.changeTimer);
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    // Results analyzed since the last write are worth keeping for the next start.
+    this.cache?.flushSync();
+    void this.pool?.close();
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }

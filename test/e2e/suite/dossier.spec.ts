@@ -4,42 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DossierApi } from '../../../src/extension';
 import type { PeriodNode } from '../../../src/extension/timelineView';
-
-const EXTENSION_ID = 'dossier.dossier';
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-/** Markdown of all hovers at a position, with markdown escapes removed. */
-async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
-  return hovers
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n')
-    .replace(/\\(.)/g, '$1');
-}
-
-async function locations(command: string, uri: vscode.Uri, position: vscode.Position): Promise<vscode.Location[]> {
-  const result = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(command, uri, position)) ?? [];
-  return result.map((l) => ('targetUri' in l ? new vscode.Location(l.targetUri, l.targetRange) : l));
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-}
+import { activeApi, basename, eventually, findSeeds, hoverText, inside, locations } from './helpers';
 
 describe('Dossier in the extension host (seed articles)', function () {
   let api: DossierApi;
@@ -51,27 +16,13 @@ describe('Dossier in the extension host (seed articles)', function () {
     return vscode.workspace.openTextDocument(uri);
   }
 
-  /** Position inside the n-th occurrence of `word` (a character in, so it is not on an edge). */
-  function inside(doc: vscode.TextDocument, word: string, nth = 0): vscode.Position {
-    let at = -1;
-    for (let i = 0; i <= nth; i++) at = doc.getText().indexOf(word, at + 1);
-    assert.ok(at >= 0, `"${word}" not found in ${basename(doc.uri)}`);
-    return doc.positionAt(at + 1);
-  }
-
   before(async function () {
-    for (const uri of await vscode.workspace.findFiles('**/*.txt')) {
-      const m = /^(\d{3})_/.exec(basename(uri));
-      if (m) seeds.set(m[1], uri);
-    }
+    for (const [prefix, uri] of await findSeeds()) seeds.set(prefix, uri);
     if (!seeds.has('001')) {
       console.log('SKIP: the workspace holds no seed articles (../shared/corpora/seeds missing?)');
       this.skip();
     }
-    const extension = vscode.extensions.getExtension<DossierApi>(EXTENSION_ID);
-    assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
-    api = await extension.activate();
-    await api.workspace.whenIdle();
+    api = await activeApi();
     assert.ok(api.workspace.index.size >= 5, `indexed ${api.workspace.index.size} documents`);
   });
 

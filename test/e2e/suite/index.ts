@@ -10,7 +10,9 @@ const mochaModule = require('mocha');
 const Mocha: typeof import('mocha') = mochaModule.Mocha ?? mochaModule.default ?? mochaModule;
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // DOSSIER_E2E_GREP runs only the tests whose title matches (e.g. while working on one feature).
+  const grep = process.env.DOSSIER_E2E_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.spec.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));
   }

@@ -1,0 +1,182 @@
+// Indexing off the extension host's thread: a larger copy of the workspace (the seeds ×20 or
+// more, each copy with its own content) is indexed by the worker pool while a timer probe
+// records how long the extension host's event loop was ever blocked. Figures are printed, not
+// asserted (beyond a generous sanity bound); the warm rebuild must come from the cache.
+// DOSSIER_E2E_BBC=1 (or a folder) adds a copy of ../shared/corpora/bbc for a BBC-sized run.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { PerformanceObserver } from 'perf_hooks';
+import * as vscode from 'vscode';
+import { AnalysisCache } from '../../../src/core/analysisCache';
+import type { DossierApi } from '../../../src/extension';
+import { activeApi, basename, eventually } from './helpers';
+
+/** Records the longest time a 5 ms timer fired late: how long the event loop was blocked. */
+class LagProbe {
+  private timer: NodeJS.Timeout | undefined;
+  private last = 0;
+  max = 0;
+  over50 = 0;
+  /** Stalls over 50 ms: [ms since start, lag]. */
+  stalls: [number, number][] = [];
+  private t0 = 0;
+  private gc: PerformanceObserver | undefined;
+  /** Longest garbage-collection pause seen meanwhile (the probe cannot tell it from our own work). */
+  maxGc = 0;
+  start(): this {
+    this.gc = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) this.maxGc = Math.max(this.maxGc, e.duration);
+    });
+    this.gc.observe({ entryTypes: ['gc'] });
+    this.last = this.t0 = performance.now();
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      const lag = now - this.last - 5;
+      if (lag > this.max) this.max = lag;
+      if (lag > 50) {
+        this.over50++;
+        this.stalls.push([Math.round(now - lag - this.t0), Math.round(lag)]);
+      }
+      this.last = now;
+    }, 5);
+    return this;
+  }
+  stop(): this {
+    if (this.timer) clearInterval(this.timer);
+    this.gc?.disconnect();
+    return this;
+  }
+}
+
+const MIN_COPIES = 20;
+const MIN_DOCUMENTS = 100;
+
+/** The BBC corpus to add, when asked for and present. */
+function bbcFolder(): string | undefined {
+  const asked = process.env.DOSSIER_E2E_BBC;
+  if (!asked) return undefined;
+  const dir = asked === '1' ? path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpora', 'bbc') : asked;
+  return fs.existsSync(dir) ? dir : undefined;
+}
+
+/** Text files of the BBC corpus (its topic folders), relative paths. */
+function bbcFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => fs.readdirSync(path.join(dir, d.name)).filter((f) => f.endsWith('.txt')).map((f) => `${d.name}/${f}`));
+}
+
+describe('Indexing off the extension host thread (seeds copied ×20)', function () {
+  this.timeout(300_000);
+  let api: DossierApi;
+  let bulk: vscode.Uri;
+
+  before(async function () {
+    api = await activeApi();
+    bulk = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'bulk-copy');
+  });
+
+  after(async function () {
+    try {
+      await vscode.workspace.fs.delete(bulk, { recursive: true });
+    } catch {
+      /* never made */
+    }
+    await eventually('the copies to leave the index', async () =>
+      api.workspace.index.paths().some((p) => p.includes('/bulk-copy/')) ? undefined : true,
+    );
+    await api.workspace.whenIdle();
+  });
+
+  it('indexes a larger folder in workers without blocking the event loop; a warm rebuild reuses the cache', async function () {
+    const originals = (await vscode.workspace.findFiles('*.txt')).filter((u) => /^\d{3}_/.test(basename(u)));
+    if (!originals.length) this.skip();
+    const copies = Math.max(MIN_COPIES, Math.ceil(MIN_DOCUMENTS / originals.length));
+    const texts = await Promise.all(originals.map(async (u) => new TextDecoder().decode(await vscode.workspace.fs.readFile(u))));
+    let bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) * copies;
+    const before = api.workspace.index.size + api.workspace.skippedCount;
+    let expected = before + originals.length * copies;
+    const bbc = bbcFolder();
+    const bbcList = bbc ? bbcFiles(bbc) : [];
+    for (const f of bbcList) bytes += fs.statSync(path.join(bbc!, f)).size;
+    expected += bbcList.length;
+    if (bbc) console.log(`      + ${bbcList.length} BBC articles from ${bbc}`);
+    const figures: string[] = [];
+    const line = (what: string, ms: number, probe: LagProbe) => {
+      const s = `${what}: ${ms} ms (${((bytes / 1e6) / (ms / 1000)).toFixed(2)} MB/s), max event-loop lag ${probe.max.toFixed(1)} ms (longest GC pause ${probe.maxGc.toFixed(1)} ms), ${probe.over50} stalls > 50 ms${probe.stalls.length ? ` (at ${probe.stalls.map(([t, l]) => `${t} ms: ${l} ms`).join(', ')})` : ''}`;
+      figures.push(s);
+      console.log(`      ${s}`);
+    };
+    console.log(`      ${originals.length} seeds ×${copies} = ${originals.length * copies} documents; ${(bytes / 1e6).toFixed(2)} MB in all; ${api.workspace.lastIndex?.workers ?? '?'} workers`);
+
+    // 1. The copies appear on disk: the watcher feeds them to the workers (each copy has its own
+    //    first line, hence its own content hash: nothing comes from the cache).
+    let probe = new LagProbe().start();
+    let t0 = performance.now();
+    await vscode.workspace.fs.createDirectory(bulk);
+    for (let c = 0; c < copies; c++) {
+      await Promise.all(
+        texts.map((text, i) =>
+          vscode.workspace.fs.writeFile(
+            vscode.Uri.joinPath(bulk, `copy${String(c).padStart(3, '0')}_${basename(originals[i])}`),
+            new TextEncoder().encode(`Copy ${c + 1} of ${basename(originals[i])}.\n${text}`),
+          ),
+        ),
+      );
+    }
+    for (const f of bbcList) {
+      const to = path.join(bulk.fsPath, 'bbc', f);
+      await fs.promises.mkdir(path.dirname(to), { recursive: true });
+      await fs.promises.copyFile(path.join(bbc!, f), to);
+    }
+    // Every copy ends up indexed or skipped (a corpus may hold files Dossier refuses); should the
+    // watcher drop events under the flood, the rebuilds below still find every file.
+    const seen = () => api.workspace.index.size + api.workspace.skippedCount;
+    let last = -1;
+    let lastChange = performance.now();
+    while (seen() < expected && performance.now() - lastChange < 20_000) {
+      if (seen() !== last) [last, lastChange] = [seen(), performance.now()];
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await api.workspace.whenIdle();
+    line(`new files through the watcher (cold, ${seen() - before}/${expected - before} arrived)`, Math.round(performance.now() - t0), probe.stop());
+
+    // 2. A cold rebuild (the cache ignored): every document analyzed again in the workers.
+    probe = new LagProbe().start();
+    t0 = performance.now();
+    await vscode.commands.executeCommand('dossier.rebuildIndex', { cache: false });
+    await api.workspace.whenIdle();
+    line('cold rebuild', Math.round(performance.now() - t0), probe.stop());
+    assert.strictEqual(seen(), expected);
+    expected = api.workspace.index.size;
+    assert.strictEqual(api.workspace.lastIndex?.cacheHits, 0);
+    assert.ok((api.workspace.lastIndex?.analyzed ?? 0) >= expected, `analyzed ${api.workspace.lastIndex?.analyzed}`);
+    const entities = api.workspace.index.entities().length;
+
+    // 3. A warm rebuild: the corpus did not change, so everything comes from the cache.
+    probe = new LagProbe().start();
+    t0 = performance.now();
+    await vscode.commands.executeCommand('dossier.rebuildIndex');
+    await api.workspace.whenIdle();
+    line('warm rebuild (cache)', Math.round(performance.now() - t0), probe.stop());
+    assert.strictEqual(api.workspace.index.size, expected);
+    assert.strictEqual(api.workspace.lastIndex?.analyzed, 0, 'a warm rebuild analyzed documents again');
+    assert.ok((api.workspace.lastIndex?.cacheHits ?? 0) >= expected, `cache hits ${api.workspace.lastIndex?.cacheHits}`);
+    assert.strictEqual(api.workspace.index.entities().length, entities, 'the cache gives the same entities');
+
+    // 4. What a new window would find: the cache on disk (workspace storage) holds every document.
+    const dir = api.workspace.cacheDirectory;
+    assert.ok(dir, 'no cache directory');
+    const onDisk = new AnalysisCache(dir);
+    await onDisk.preload();
+    const index = api.workspace.index;
+    const missing = index.paths().filter((p) => !onDisk.get(p, index.text(p)!, [], index.analysis(p)!.hash));
+    assert.deepStrictEqual(missing, [], `${missing.length} documents not in the cache on disk`);
+    console.log(`      cache on disk: ${(onDisk.sizeOnDisk() / 1e6).toFixed(2)} MB in ${dir}`);
+
+    // Speed is reported, not asserted; this only catches an extension host frozen outright.
+    for (const f of figures) assert.ok(!/max event-loop lag (\d{4,})/.test(f), f);
+  });
+});
