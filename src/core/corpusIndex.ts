@@ -4,7 +4,7 @@ import { Cluster, clusterKeyGroups, foldKey, KeyGroups, newClusterCache } from '
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, NO_CORRECTIONS } from './corrections';
 import { buildTimeline } from './timeline';
-import { offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
+import { firstAtOrAfter, offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
 import { DateMention, DocumentAnalysis, Entity, MentionRef, Position, Span, TimelineDay } from './types';
 
 export interface CorpusIndexOptions {
@@ -12,8 +12,9 @@ export interface CorpusIndexOptions {
   corrections?: Corrections;
 }
 
-interface PlacedEntityMention extends Span {
-  entityId: string;
+/** An entity mention placed in its document, by alias key: valid until that document changes. */
+interface PlacedMention extends Span {
+  key: string;
   ref: MentionRef;
 }
 
@@ -56,7 +57,7 @@ class EntityRecord implements Entity {
     if (!this.mentionList) {
       this.mentionList = [];
       for (const path of this.documents) {
-        for (const m of this.index.placedMentions(path)) if (m.entityId === this.id) this.mentionList.push(m.ref);
+        for (const m of this.index.placedMentions(path)) if (this.keys.includes(m.key)) this.mentionList.push(m.ref);
       }
     }
     return this.mentionList;
@@ -89,8 +90,8 @@ export class CorpusIndex {
   private readonly keyGroups = new KeyGroups();
   private readonly clusterCache = newClusterCache();
   private resolved: Resolved | undefined;
-  /** Per document, entity mentions with their entity, sorted by start; built on demand. */
-  private readonly placed = new Map<string, PlacedEntityMention[]>();
+  /** Per document, entity mentions with their alias keys, sorted by start; kept until the document changes. */
+  private readonly placed = new Map<string, PlacedMention[]>();
   private readonly coMentionCache = new Map<string, { entity: Entity; count: number }[]>();
   private timelineCache: TimelineDay[] | undefined;
   /** Every resolved date mention, sorted by value; built on demand after a change. */
@@ -121,6 +122,7 @@ export class CorpusIndex {
     if (old) this.keyGroups.remove(old.path, old.entities);
     this.keyGroups.add(analysis.path, analysis.entities);
     this.docs.set(analysis.path, analysis);
+    this.placed.delete(analysis.path);
     this.texts.set(analysis.path, text);
     this.invalidate();
   }
@@ -130,6 +132,7 @@ export class CorpusIndex {
     if (old) this.keyGroups.remove(path, old.entities);
     const had = this.docs.delete(path);
     this.texts.delete(path);
+    this.placed.delete(path);
     if (had) this.invalidate();
     return had;
   }
@@ -143,7 +146,6 @@ export class CorpusIndex {
 
   private invalidate(): void {
     this.resolved = undefined;
-    this.placed.clear();
     this.coMentionCache.clear();
     this.timelineCache = undefined;
     this.dateRefs = undefined;
@@ -206,20 +208,24 @@ export class CorpusIndex {
     return [...paths].sort();
   }
 
-  /** @internal One document's entity mentions with their entity ids, sorted by start. */
-  placedMentions(path: string): PlacedEntityMention[] {
+  /** @internal One document's entity mentions with their alias keys, sorted by start. */
+  placedMentions(path: string): PlacedMention[] {
     let list = this.placed.get(path);
     if (list) return list;
     const doc = this.docs.get(path);
-    const { byKey } = this.resolve();
     list = [];
     for (const m of doc?.entities ?? []) {
-      const entity = byKey.get(this.keyGroups.keyOf(m.text));
-      if (entity) list.push({ start: m.start, end: m.end, entityId: entity.id, ref: this.ref(path, m.start, m.end, m.text) });
+      const key = this.keyGroups.keyOf(m.text);
+      if (key) list.push({ start: m.start, end: m.end, key, ref: this.ref(path, m.start, m.end, m.text) });
     }
     list.sort((a, b) => a.start - b.start);
     this.placed.set(path, list);
     return list;
+  }
+
+  /** The entity an alias key belongs to now (none for an ignored name). */
+  private entityOfKey(key: string): EntityRecord | undefined {
+    return this.resolve().byKey.get(key);
   }
 
   /** All entities, most mentioned first. */
@@ -234,13 +240,18 @@ export class CorpusIndex {
 
   entityAt(path: string, offset: number): { entity: Entity; mention: MentionRef } | undefined {
     const hit = spanAt(this.placedMentions(path), offset);
-    return hit ? { entity: this.resolve().byId.get(hit.entityId)!, mention: hit.ref } : undefined;
+    const entity = hit && this.entityOfKey(hit.key);
+    return entity ? { entity, mention: hit.ref } : undefined;
   }
 
   /** Entity mentions of one document, sorted by offset. */
   mentionsIn(path: string): { entity: Entity; mention: MentionRef }[] {
-    const r = this.resolve();
-    return this.placedMentions(path).map((m) => ({ entity: r.byId.get(m.entityId)!, mention: m.ref }));
+    const out: { entity: Entity; mention: MentionRef }[] = [];
+    for (const m of this.placedMentions(path)) {
+      const entity = this.entityOfKey(m.key);
+      if (entity) out.push({ entity, mention: m.ref });
+    }
+    return out;
   }
 
   dateAt(path: string, offset: number): DateMention | undefined {
@@ -298,14 +309,15 @@ export class CorpusIndex {
         const mentions = this.placedMentions(path);
         const seen = new Set<Span>();
         for (const m of mentions) {
-          if (m.entityId !== entityId) continue;
+          if (this.entityOfKey(m.key)?.id !== entityId) continue;
           const sentence = spanAt(doc.sentences, m.start);
           if (!sentence || seen.has(sentence)) continue;
           seen.add(sentence);
           const inside = new Set<string>();
           // Mentions are sorted: walk from the first one at or after the sentence start.
           for (let i = firstAtOrAfter(mentions, sentence.start); i < mentions.length && mentions[i].start < sentence.end; i++) {
-            if (mentions[i].entityId !== entityId) inside.add(mentions[i].entityId);
+            const id = this.entityOfKey(mentions[i].key)?.id;
+            if (id && id !== entityId) inside.add(id);
           }
           for (const id of inside) counts.set(id, (counts.get(id) ?? 0) + 1);
         }
@@ -333,6 +345,7 @@ export class CorpusIndex {
           analysis: doc,
           text: this.texts.get(doc.path) ?? '',
           entityMentions: this.placedMentions(doc.path),
+          entityIdOf: (key: string) => this.entityOfKey(key)?.id,
         })),
       );
     }
@@ -348,17 +361,6 @@ export class CorpusIndex {
     const q = foldKey(query);
     return (this.entities() as EntityRecord[]).filter((e) => e.searchText.includes(q));
   }
-}
-
-function firstAtOrAfter(sorted: Span[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function compareByDate(a: DocumentAnalysis, b: DocumentAnalysis): number {

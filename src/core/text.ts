@@ -33,6 +33,18 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number
   return found;
 }
 
+/** Index of the first span starting at or after offset in spans sorted by start. */
+export function firstAtOrAfter(sorted: Span[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function positionAt(lineStarts: number[], offset: number): Position {
   const line = Math.max(0, lastAtOrBefore(lineStarts, offset));
   return { line, character: offset - lineStarts[line] };

@@ -1,12 +1,14 @@
 // Timeline: one entry per resolved date mention, grouped by date value, coarser dates first.
 import { DocumentAnalysis, Granularity, Span, TimelineDay, TimelineEntry } from './types';
-import { positionAt, spanAt } from './text';
+import { firstAtOrAfter, positionAt, spanAt } from './text';
 
 export interface TimelineSource {
   analysis: DocumentAnalysis;
   text: string;
-  /** The document's entity mentions with resolved ids, sorted by start. */
-  entityMentions: (Span & { entityId: string })[];
+  /** The document's entity mentions by alias key, sorted by start. */
+  entityMentions: (Span & { key: string })[];
+  /** The entity id of an alias key, if it is an entity. */
+  entityIdOf: (key: string) => string | undefined;
 }
 
 function granularityOf(value: string): Granularity {
@@ -15,15 +17,16 @@ function granularityOf(value: string): Granularity {
 
 export function buildTimeline(sources: TimelineSource[]): TimelineDay[] {
   const days = new Map<string, TimelineDay>();
-  for (const { analysis, text, entityMentions } of sources) {
+  for (const { analysis, text, entityMentions, entityIdOf } of sources) {
     for (const d of analysis.dates) {
       if (!d.value) continue;
       const sentenceSpan = spanAt(analysis.sentences, d.start) ?? { start: d.start, end: d.end };
       const entities: string[] = [];
-      for (const m of entityMentions) {
-        if (m.start >= sentenceSpan.start && m.end <= sentenceSpan.end && !entities.includes(m.entityId)) {
-          entities.push(m.entityId);
-        }
+      for (let i = firstAtOrAfter(entityMentions, sentenceSpan.start); i < entityMentions.length; i++) {
+        const m = entityMentions[i];
+        if (m.start >= sentenceSpan.end) break;
+        const id = m.end <= sentenceSpan.end ? entityIdOf(m.key) : undefined;
+        if (id && !entities.includes(id)) entities.push(id);
       }
       const entry: TimelineEntry = {
         path: analysis.path,

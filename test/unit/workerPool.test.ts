@@ -118,7 +118,8 @@ describe('AnalysisPool', function () {
         }
       });
       assert.strictEqual(pool.stats.crashes, 2);
-      assert.strictEqual(pool.stats.workersStarted, 4);
+      // Replacements start when work is waiting, so how many depends on when each crash lands.
+      assert.ok(pool.stats.workersStarted >= 3, String(pool.stats.workersStarted));
       // Still serving.
       assert.strictEqual((await pool.analyze('after.txt', DOCS[0][1])).path, 'after.txt');
     } finally {
