@@ -81,6 +81,36 @@ export interface KeyGroup {
   count: number;
   /** Changes whenever the group does (cache key for cluster drafts). */
   version: number;
+  /** Derived facts, recomputed only when version moves on. */
+  shape?: GroupShape;
+}
+
+interface GroupShape {
+  version: number;
+  type: EntityType;
+  words: string[];
+  /** Family name of a multi-word person. */
+  family?: string;
+  /** First word of a multi-word person, when longer than an initial. */
+  given?: string;
+  /** First word of a company name ending in a company word. */
+  companyHead?: string;
+}
+
+function shapeOf(g: KeyGroup): GroupShape {
+  if (g.shape && g.shape.version === g.version) return g.shape;
+  const type = votedType(g.votes, g.key);
+  const words = g.key.split(' ');
+  const shape: GroupShape = { version: g.version, type, words };
+  if (type === 'person' && words.length > 1) {
+    if (words[0].length > 1) {
+      shape.given = words[0];
+      shape.family = familyKey(firstSurface(g));
+    }
+  } else if (type === 'organization' && words.length > 1 && COMPANY_WORDS.has(words[words.length - 1])) {
+    shape.companyHead = words[0];
+  }
+  return (g.shape = shape);
 }
 
 /** One entity as alias resolution sees it: a set of keys, a name, a type. */
@@ -104,6 +134,14 @@ function bump<K>(map: Map<K, number>, key: K, by: number): void {
 export class KeyGroups {
   readonly groups = new Map<string, KeyGroup>();
   private version = 0;
+  private changed = new Set<string>();
+
+  /** Keys changed, appeared or vanished since the last call. */
+  takeChanges(): KeyChanges {
+    const c = { changed: this.changed };
+    this.changed = new Set();
+    return c;
+  }
   /** Memo of surface → key: the same few thousand surfaces recur across a corpus. */
   private readonly keyMemo = new Map<string, string>();
 
@@ -132,6 +170,7 @@ export class KeyGroups {
         this.groups.set(key, g);
       }
       g.version = ++this.version;
+      this.changed.add(key);
       g.count += sign;
       g.votes[m.type] += sign;
       bump(g.surfaces, m.text, sign);
@@ -166,22 +205,240 @@ function firstSurface(g: KeyGroup): string {
 
 type Draft = Omit<Cluster, 'id'>;
 
+// Reused drafts keep their id and cluster object, so an unchanged entity costs two lookups.
+const baseIdOfDraft = new WeakMap<Draft, string>();
+const clusterOfDraft = new WeakMap<Draft, Cluster>();
+
 /** Drafts of the previous run, reused for clusters whose groups did not change. */
 export interface ClusterCache {
   corrections?: Corrections;
   drafts: Map<string, { signature: string; draft: Draft }>;
+  last?: LastClustering;
+  /** How many clusterings were full and how many were local patches. */
+  stats: { full: number; patched: number };
 }
 
 export function newClusterCache(): ClusterCache {
-  return { drafts: new Map() };
+  return { drafts: new Map(), stats: { full: 0, patched: 0 } };
+}
+
+/** Name, type and aliases of the entity made of these key groups. */
+function draftOf(parts: KeyGroup[], corrections: Corrections | undefined, amb: string[] | undefined): Draft {
+  const votes: Record<EntityType, number> = { person: 0, organization: 0, place: 0 };
+  const surfaces = new Map<string, number>();
+  let count = 0;
+  let knownType: EntityType | undefined;
+  for (const g of parts) {
+    votes.person += g.votes.person;
+    votes.organization += g.votes.organization;
+    votes.place += g.votes.place;
+    count += g.count;
+    for (const [s, n] of g.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
+    knownType ??= KNOWN_TYPES.get(g.key);
+  }
+  const retyped = parts.map((g) => corrections?.retype.get(g.key)).find(Boolean);
+  const type = retyped ?? knownType ?? votedType(votes, '');
+  let name = '';
+  let bestScore: number[] | undefined;
+  for (const [s, n] of surfaces) {
+    const score = nameScore(s, type, n);
+    if (!bestScore || better(score, bestScore)) {
+      bestScore = score;
+      name = s;
+    }
+  }
+  const renamed = parts.map((g) => corrections?.rename.get(g.key)).find(Boolean);
+  if (renamed) name = renamed;
+  const aliases = [...surfaces.keys()].filter((s) => s !== name).sort();
+  const keys = parts.map((g) => g.key).sort();
+  return { name, type, aliases, keys, count, ...(amb ? { ambiguousWith: amb } : {}) };
+}
+
+/** What decides how a group links to others; a change in any of it means a full re-clustering. */
+function linkSignature(g: KeyGroup): string {
+  const sh = shapeOf(g);
+  const expansions = g.expansions.size ? [...g.expansions.keys()].sort().join(',') : '';
+  return `${sh.type}|${g.votes.person > 0 ? 1 : 0}|${sh.family ?? ''}|${sh.given ?? ''}|${sh.companyHead ?? ''}|${expansions}`;
+}
+
+/** Keys touched since the last clustering: the index passes these so an edit re-clusters locally. */
+export interface KeyChanges {
+  /** Keys whose group changed, appeared or vanished. */
+  changed: Set<string>;
+}
+
+/**
+ * What a group is filed under or looks up. `strict`: its own key when one word, a family name —
+ * any other key sharing one can change how both link. `loose`: a given name or company head,
+ * which links only to a one-word key equal to it.
+ */
+interface LookupValues {
+  strict: string[];
+  loose: string[];
+}
+
+function lookupValues(g: KeyGroup): LookupValues {
+  const sh = shapeOf(g);
+  const strict: string[] = [];
+  const loose: string[] = [];
+  if (sh.words.length === 1) strict.push(g.key);
+  else if (sh.words.length === 2 && sh.words[0].length === 1) strict.push(sh.words[1]);
+  if (sh.family) strict.push(sh.family);
+  if (sh.given) loose.push(sh.given);
+  if (sh.companyHead) loose.push(sh.companyHead);
+  return { strict, loose };
+}
+
+function eachValue(v: LookupValues): string[] {
+  return v.loose.length ? [...v.strict, ...v.loose] : v.strict;
+}
+
+/**
+ * Patches the previous clustering for an edit that links nothing new: changed groups keep how they
+ * link (type, family and given name, company head, acronyms), and keys that appear or disappear
+ * share no lookup value with any other key. Returns undefined otherwise, and the caller
+ * re-clusters everything.
+ */
+function patchClusters(groupMap: Map<string, KeyGroup>, corrections: Corrections | undefined, cache: ClusterCache, changes: KeyChanges): Cluster[] | undefined {
+  const last = cache.last;
+  if (!last) return undefined;
+  const ignore = corrections?.ignore;
+  const merged = new Set((corrections?.merge ?? []).flat());
+  const touched = new Set<Cluster>();
+  const gone = new Set<Cluster>();
+  const fresh: KeyGroup[] = [];
+  const alone = (key: string, values: LookupValues, own: number) =>
+    !last.expansionTargets.has(key) &&
+    !merged.has(key) &&
+    values.strict.every((v) => (last.lookupCounts.get(v) ?? 0) === own && (v === key || !groupMap.has(v))) &&
+    values.loose.every((v) => !groupMap.has(v));
+  for (const key of changes.changed) {
+    if (ignore?.has(key)) continue;
+    const g = groupMap.get(key);
+    const before = last.links.get(key);
+    if (!g) {
+      if (before === undefined) continue;
+      // A vanished key must have stood alone: its own cluster, nobody filed with it.
+      const cluster = last.clusterOfKey.get(key)!;
+      if (cluster.keys.length !== 1 || !alone(key, last.filed.get(key) ?? { strict: [], loose: [] }, 1)) return undefined;
+      gone.add(cluster);
+      continue;
+    }
+    if (before !== undefined) {
+      if (before !== linkSignature(g)) return undefined;
+      touched.add(last.clusterOfKey.get(key)!);
+      continue;
+    }
+    if (g.expansions.size || !alone(key, lookupValues(g), 0)) return undefined;
+    fresh.push(g);
+  }
+  const replaced = new Map<Cluster, Cluster>();
+  const added: Cluster[] = [];
+  const taken = (id: string, previous?: Cluster) =>
+    (last.byId.has(id) && last.byId.get(id) !== previous && !gone.has(last.byId.get(id)!)) || added.some((c) => c.id === id);
+  for (const old of touched) {
+    const draft = draftOf(old.keys.map((k) => groupMap.get(k)!), corrections, old.ambiguousWith);
+    const id = `${draft.type}:${slug(draft.name)}`;
+    if (taken(id, old)) return undefined;
+    replaced.set(old, { id, ...draft });
+  }
+  for (const g of fresh) {
+    const draft = draftOf([g], corrections, undefined);
+    const id = `${draft.type}:${slug(draft.name)}`;
+    if (taken(id)) return undefined;
+    added.push({ id, ...draft });
+  }
+  if (new Set([...replaced.values()].map((c) => c.id)).size !== replaced.size) return undefined;
+
+  const clusters: Cluster[] = [];
+  for (const c of last.clusters) if (!gone.has(c)) clusters.push(replaced.get(c) ?? c);
+  clusters.push(...added);
+  for (const c of gone) {
+    const key = c.keys[0];
+    for (const v of eachValue(last.filed.get(key) ?? { strict: [], loose: [] })) bumpCount(last.lookupCounts, v, -1);
+    last.links.delete(key);
+    last.filed.delete(key);
+    last.clusterOfKey.delete(key);
+    if (last.byId.get(c.id) === c) last.byId.delete(c.id);
+  }
+  for (const [old, now] of replaced) {
+    if (last.byId.get(old.id) === old) last.byId.delete(old.id);
+    last.byId.set(now.id, now);
+    for (const k of now.keys) last.clusterOfKey.set(k, now);
+  }
+  for (const c of added) {
+    const g = groupMap.get(c.keys[0])!;
+    const values = lookupValues(g);
+    for (const v of eachValue(values)) bumpCount(last.lookupCounts, v, 1);
+    last.filed.set(g.key, values);
+    last.links.set(g.key, linkSignature(g));
+    last.clusterOfKey.set(g.key, c);
+    last.byId.set(c.id, c);
+  }
+  last.clusters = clusters;
+  return clusters;
+}
+
+function bumpCount(map: Map<string, number>, key: string, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+}
+
+/** Keeps what patchClusters needs from a full clustering. */
+function remember(cache: ClusterCache, clusters: Cluster[], groupMap: Map<string, KeyGroup>): void {
+  const clusterOfKey = new Map<string, Cluster>();
+  const byId = new Map<string, Cluster>();
+  for (const c of clusters) {
+    byId.set(c.id, c);
+    for (const k of c.keys) clusterOfKey.set(k, c);
+  }
+  const links = new Map<string, string>();
+  const filed = new Map<string, LookupValues>();
+  const lookupCounts = new Map<string, number>();
+  const expansionTargets = new Set<string>();
+  for (const g of groupMap.values()) {
+    links.set(g.key, linkSignature(g));
+    const values = lookupValues(g);
+    filed.set(g.key, values);
+    for (const v of eachValue(values)) bumpCount(lookupCounts, v, 1);
+    for (const ek of g.expansions.keys()) expansionTargets.add(ek);
+  }
+  cache.last = { clusters, clusterOfKey, byId, links, filed, lookupCounts, expansionTargets };
+}
+
+interface LastClustering {
+  clusters: Cluster[];
+  clusterOfKey: Map<string, Cluster>;
+  byId: Map<string, Cluster>;
+  /** linkSignature of every key. */
+  links: Map<string, string>;
+  /** lookupValues of every key. */
+  filed: Map<string, LookupValues>;
+  /** How many keys are filed under or look up each value. */
+  lookupCounts: Map<string, number>;
+  /** Keys some acronym expands to. */
+  expansionTargets: Set<string>;
 }
 
 /** Clusters the key groups into entities. Cost grows with distinct keys, not with mentions. */
-export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: Corrections, cache = newClusterCache()): Cluster[] {
+export function clusterKeyGroups(
+  groupMap: Map<string, KeyGroup>,
+  corrections?: Corrections,
+  cache = newClusterCache(),
+  changes?: KeyChanges,
+): Cluster[] {
   if (cache.corrections !== corrections) {
     cache.drafts.clear();
+    cache.last = undefined;
     cache.corrections = corrections;
   }
+  const patched = changes && patchClusters(groupMap, corrections, cache, changes);
+  if (patched) {
+    cache.stats.patched++;
+    return patched;
+  }
+  cache.stats.full++;
   const split = corrections?.split ?? new Set<string>();
   const ignore = corrections?.ignore ?? new Set<string>();
   const groups = [...groupMap.values()].filter((g) => !ignore.has(g.key));
@@ -197,16 +454,15 @@ export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: 
   // qualify: other long "organizations" are too often tagging run-ons to lend their first word.
   const orgPrefixes = new Map<string, KeyGroup[]>();
   for (const g of groups) {
-    if (votedType(g.votes, g.key) !== 'organization' || split.has(g.key)) continue;
-    const words = g.key.split(' ');
-    if (words.length < 2 || !COMPANY_WORDS.has(words[words.length - 1])) continue;
-    const list = orgPrefixes.get(words[0]);
+    const head = shapeOf(g).companyHead;
+    if (!head || split.has(g.key)) continue;
+    const list = orgPrefixes.get(head);
     if (list) list.push(g);
-    else orgPrefixes.set(words[0], [g]);
+    else orgPrefixes.set(head, [g]);
   }
   for (const g of groups) {
     const longer = orgPrefixes.get(g.key);
-    if (!longer || split.has(g.key) || votedType(g.votes, g.key) !== 'organization') continue;
+    if (!longer || split.has(g.key) || shapeOf(g).type !== 'organization') continue;
     if (new Set(longer.map((c) => uf.find(c.key))).size === 1) uf.union(longer[0].key, g.key);
   }
 
@@ -214,23 +470,22 @@ export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: 
   const byFamily = new Map<string, KeyGroup[]>();
   const byGiven = new Map<string, KeyGroup[]>();
   for (const g of groups) {
-    if (votedType(g.votes, g.key) !== 'person' || g.key.indexOf(' ') < 0) continue;
-    const given = g.key.slice(0, g.key.indexOf(' '));
-    if (given.length > 1) {
+    const { given, family } = shapeOf(g);
+    if (given) {
       const list = byGiven.get(given);
       if (list) list.push(g);
       else byGiven.set(given, [g]);
     }
-    const fam = familyKey(firstSurface(g));
-    if (!fam || g.key[1] === ' ') continue;
-    const list = byFamily.get(fam) ?? [];
-    list.push(g);
-    byFamily.set(fam, list);
+    if (family) {
+      const list = byFamily.get(family);
+      if (list) list.push(g);
+      else byFamily.set(family, [g]);
+    }
   }
   const ambiguity = new Map<string, string[]>();
   for (const g of groups) {
     if (g.votes.person === 0 || split.has(g.key)) continue;
-    const words = g.key.split(' ');
+    const words = shapeOf(g).words;
     let candidates: KeyGroup[] | undefined;
     if (words.length === 1 && g.votes.person > 0) {
       candidates = byFamily.get(g.key);
@@ -273,34 +528,7 @@ export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: 
       nextDrafts.set(root, cached);
       continue;
     }
-    const votes: Record<EntityType, number> = { person: 0, organization: 0, place: 0 };
-    const surfaces = new Map<string, number>();
-    let count = 0;
-    let knownType: EntityType | undefined;
-    for (const g of parts) {
-      votes.person += g.votes.person;
-      votes.organization += g.votes.organization;
-      votes.place += g.votes.place;
-      count += g.count;
-      for (const [s, n] of g.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
-      knownType ??= KNOWN_TYPES.get(g.key);
-    }
-    const retyped = parts.map((g) => corrections?.retype.get(g.key)).find(Boolean);
-    const type = retyped ?? knownType ?? votedType(votes, '');
-    let name = '';
-    let bestScore: number[] | undefined;
-    for (const [s, n] of surfaces) {
-      const score = nameScore(s, type, n);
-      if (!bestScore || better(score, bestScore)) {
-        bestScore = score;
-        name = s;
-      }
-    }
-    const renamed = parts.map((g) => corrections?.rename.get(g.key)).find(Boolean);
-    if (renamed) name = renamed;
-    const aliases = [...surfaces.keys()].filter((s) => s !== name).sort();
-    const keys = parts.map((g) => g.key).sort();
-    const draft: Draft = { name, type, aliases, keys, count, ...(amb ? { ambiguousWith: amb } : {}) };
+    const draft = draftOf(parts, corrections, amb);
     drafts.push(draft);
     nextDrafts.set(root, { signature, draft });
   }
@@ -309,7 +537,8 @@ export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: 
   // Ids follow names; a rare clash gets suffixes assigned in key order, so ids stay stable.
   const byBase = new Map<string, Draft[]>();
   for (const d of drafts) {
-    const base = `${d.type}:${slug(d.name)}`;
+    let base = baseIdOfDraft.get(d);
+    if (base === undefined) baseIdOfDraft.set(d, (base = `${d.type}:${slug(d.name)}`));
     const list = byBase.get(base);
     if (list) list.push(d);
     else byBase.set(base, [d]);
@@ -317,8 +546,14 @@ export function clusterKeyGroups(groupMap: Map<string, KeyGroup>, corrections?: 
   const clusters: Cluster[] = [];
   for (const [base, list] of byBase) {
     if (list.length > 1) list.sort((a, b) => (a.keys[0] < b.keys[0] ? -1 : 1));
-    list.forEach((d, i) => clusters.push({ id: i === 0 ? base : `${base}-${i + 1}`, ...d }));
+    list.forEach((d, i) => {
+      const id = i === 0 ? base : `${base}-${i + 1}`;
+      let cluster = clusterOfDraft.get(d);
+      if (!cluster || cluster.id !== id) clusterOfDraft.set(d, (cluster = { id, ...d }));
+      clusters.push(cluster);
+    });
   }
+  remember(cache, clusters, groupMap);
   return clusters;
 }
 

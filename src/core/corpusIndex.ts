@@ -89,6 +89,8 @@ export class CorpusIndex {
   /** Alias-key aggregates, updated per document so re-resolution never rescans the corpus. */
   private readonly keyGroups = new KeyGroups();
   private readonly clusterCache = newClusterCache();
+  /** A cluster object survives re-resolution only while its key groups are unchanged, and so may its record. */
+  private readonly recordOfCluster = new WeakMap<Cluster, EntityRecord>();
   private resolved: Resolved | undefined;
   /** Per document, entity mentions with their alias keys, sorted by start; kept until the document changes. */
   private readonly placed = new Map<string, PlacedMention[]>();
@@ -101,6 +103,11 @@ export class CorpusIndex {
 
   constructor(options: CorpusIndexOptions = {}) {
     this.corrections = options.corrections ?? NO_CORRECTIONS;
+  }
+
+  /** How often alias resolution re-clustered everything, and how often it patched locally. */
+  get clusteringStats(): { full: number; patched: number } {
+    return { ...this.clusterCache.stats };
   }
 
   /** Replaces the analyst's corrections; entities re-resolve on the next query. */
@@ -191,8 +198,9 @@ export class CorpusIndex {
     if (this.resolved) return this.resolved;
     const byId = new Map<string, EntityRecord>();
     const byKey = new Map<string, EntityRecord>();
-    const records = clusterKeyGroups(this.keyGroups.groups, this.corrections, this.clusterCache).map((c: Cluster) => {
-      const e = new EntityRecord(c, this);
+    const records = clusterKeyGroups(this.keyGroups.groups, this.corrections, this.clusterCache, this.keyGroups.takeChanges()).map((c: Cluster) => {
+      let e = this.recordOfCluster.get(c);
+      if (!e) this.recordOfCluster.set(c, (e = new EntityRecord(c, this)));
       byId.set(e.id, e);
       for (const k of c.keys) byKey.set(k, e);
       return e;
