@@ -95,6 +95,9 @@ async function main() {
   step('summary');
   for (const r of results) log(`${r.suite}: ${r.passed} passed, ${r.failed} failed (${r.seconds.toFixed(1)} s)`);
   log(`real-editor part: ${((Date.now() - editorStarted) / 1000).toFixed(1)} s (whole run ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  // One plain closing line for CI readers: the real-editor suites' totals.
+  const total = (k) => results.reduce((n, r) => n + r[k], 0);
+  console.log(`e2e: ${total('passed')} passed, ${total('failed')} failed`);
   return results.some((r) => r.failed > 0) ? 1 : 0;
 }
 
