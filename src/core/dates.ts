@@ -12,6 +12,7 @@ import {
   fromDayNumber, isValidYmd, monthNumber, parseIsoDay, toDayNumber, weekdayOf,
 } from './documentDate';
 import { DateMention, DocumentDate, Granularity, Span } from './types';
+import { firstAtOrAfter } from './text';
 
 // ---------------------------------------------------------------------------------------------
 // Parsed (still unresolved) expressions.
@@ -608,17 +609,6 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 // `chosen` is kept sorted and non-overlapping, so both starts and ends ascend: binary search.
-function firstAtOrAfter(spans: Span[], pos: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function overlapsAny(spans: Span[], s: Span): boolean {
   const i = firstAtOrAfter(spans, s.end);
   return i > 0 && spans[i - 1].end > s.start;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CorrectionsFile } from '../../../src/core/corrections';
 import type { Entity } from '../../../src/core/types';
 import type { DossierApi } from '../../../src/extension';
-import { activeApi, eventually, findSeeds, hoverText, inside, locations, workspaceSymbols } from './helpers';
+import { eventually, hoverText, inside, locations, seedsAndApi, workspaceSymbols } from './helpers';
 
 describe('Corrections (.dossier/aliases.json) in the extension host', function () {
   let api: DossierApi;
@@ -49,12 +49,9 @@ describe('Corrections (.dossier/aliases.json) in the extension host', function (
   }
 
   before(async function () {
-    for (const [prefix, uri] of await findSeeds()) seeds.set(prefix, uri);
-    if (!seeds.has('001')) {
-      console.log('SKIP: the workspace holds no seed articles (../shared/corpora/seeds missing?)');
-      this.skip();
-    }
-    api = await activeApi();
+    const found = await seedsAndApi(this);
+    for (const [prefix, uri] of found.seeds) seeds.set(prefix, uri);
+    api = found.api;
     folder = vscode.workspace.workspaceFolders![0].uri;
     file = vscode.Uri.joinPath(folder, '.dossier', 'aliases.json');
     assert.ok(!(await exists(file)), 'the test workspace starts without corrections');

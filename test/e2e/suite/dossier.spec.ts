@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { DossierApi } from '../../../src/extension';
 import type { PeriodNode } from '../../../src/extension/timelineView';
-import { activeApi, basename, eventually, findSeeds, hoverText, inside, locations } from './helpers';
+import { basename, eventually, hoverText, inside, locations, seedsAndApi } from './helpers';
 
 describe('Dossier in the extension host (seed articles)', function () {
   let api: DossierApi;
@@ -17,12 +17,9 @@ describe('Dossier in the extension host (seed articles)', function () {
   }
 
   before(async function () {
-    for (const [prefix, uri] of await findSeeds()) seeds.set(prefix, uri);
-    if (!seeds.has('001')) {
-      console.log('SKIP: the workspace holds no seed articles (../shared/corpora/seeds missing?)');
-      this.skip();
-    }
-    api = await activeApi();
+    const found = await seedsAndApi(this);
+    for (const [prefix, uri] of found.seeds) seeds.set(prefix, uri);
+    api = found.api;
     assert.ok(api.workspace.index.size >= 5, `indexed ${api.workspace.index.size} documents`);
   });
 

@@ -30,6 +30,16 @@ export async function findSeeds(): Promise<Map<string, vscode.Uri>> {
   return seeds;
 }
 
+/** The seeds and the active API for a suite's `before`; skips the suite, saying why, without seeds. */
+export async function seedsAndApi(ctx: Mocha.Context): Promise<{ seeds: Map<string, vscode.Uri>; api: DossierApi }> {
+  const seeds = await findSeeds();
+  if (!seeds.has('001')) {
+    console.log('SKIP: the workspace holds no seed articles (../shared/corpora/seeds missing?)');
+    ctx.skip();
+  }
+  return { seeds, api: await activeApi() };
+}
+
 /** Markdown of all hovers at a position, with markdown escapes removed. */
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
