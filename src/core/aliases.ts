@@ -386,7 +386,7 @@ function bumpCount(map: Map<string, number>, key: string, by: number): void {
 }
 
 /** Keeps what patchClusters needs from a full clustering. */
-function remember(cache: ClusterCache, clusters: Cluster[], groupMap: Map<string, KeyGroup>): void {
+function* remember(cache: ClusterCache, clusters: Cluster[], groupMap: Map<string, KeyGroup>): Generator<void, void> {
   const clusterOfKey = new Map<string, Cluster>();
   const byId = new Map<string, Cluster>();
   for (const c of clusters) {
@@ -397,7 +397,9 @@ function remember(cache: ClusterCache, clusters: Cluster[], groupMap: Map<string
   const filed = new Map<string, LookupValues>();
   const lookupCounts = new Map<string, number>();
   const expansionTargets = new Set<string>();
+  let n = 0;
   for (const g of groupMap.values()) {
+    if (++n % SLICE === 0) yield;
     links.set(g.key, linkSignature(g));
     const values = lookupValues(g);
     filed.set(g.key, values);
@@ -422,12 +424,36 @@ interface LastClustering {
 }
 
 /** Clusters the key groups into entities. Cost grows with distinct keys, not with mentions. */
+/** Runs a sliced computation to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Groups handled between two yields of a sliced clustering (a few milliseconds of work). */
+const SLICE = 1500;
+
 export function clusterKeyGroups(
   groupMap: Map<string, KeyGroup>,
   corrections?: Corrections,
   cache = newClusterCache(),
   changes?: KeyChanges,
 ): Cluster[] {
+  return drain(clusterSteps(groupMap, corrections, cache, changes));
+}
+
+/**
+ * clusterKeyGroups as a generator that yields every few milliseconds, so a host can spread a
+ * full clustering over its event loop. Abandoning it half way leaves the cache needing a full run.
+ */
+export function* clusterSteps(
+  groupMap: Map<string, KeyGroup>,
+  corrections?: Corrections,
+  cache = newClusterCache(),
+  changes?: KeyChanges,
+): Generator<void, Cluster[]> {
   if (cache.corrections !== corrections) {
     cache.drafts.clear();
     cache.last = undefined;
@@ -439,11 +465,15 @@ export function clusterKeyGroups(
     return patched;
   }
   cache.stats.full++;
+  // Until this run completes, the last clustering no longer matches the key groups.
+  cache.last = undefined;
+  let n = 0;
   const split = corrections?.split ?? new Set<string>();
   const ignore = corrections?.ignore ?? new Set<string>();
   const groups = [...groupMap.values()].filter((g) => !ignore.has(g.key));
   const uf = new UnionFind();
   for (const g of groups) {
+    if (++n % SLICE === 0) yield;
     for (const ek of g.expansions.keys()) {
       if (!split.has(g.key) && !split.has(ek) && !ignore.has(ek)) uf.union(ek, g.key);
     }
@@ -454,6 +484,7 @@ export function clusterKeyGroups(
   // qualify: other long "organizations" are too often tagging run-ons to lend their first word.
   const orgPrefixes = new Map<string, KeyGroup[]>();
   for (const g of groups) {
+    if (++n % SLICE === 0) yield;
     const head = shapeOf(g).companyHead;
     if (!head || split.has(g.key)) continue;
     const list = orgPrefixes.get(head);
@@ -461,6 +492,7 @@ export function clusterKeyGroups(
     else orgPrefixes.set(head, [g]);
   }
   for (const g of groups) {
+    if (++n % SLICE === 0) yield;
     const longer = orgPrefixes.get(g.key);
     if (!longer || split.has(g.key) || shapeOf(g).type !== 'organization') continue;
     if (new Set(longer.map((c) => uf.find(c.key))).size === 1) uf.union(longer[0].key, g.key);
@@ -470,6 +502,7 @@ export function clusterKeyGroups(
   const byFamily = new Map<string, KeyGroup[]>();
   const byGiven = new Map<string, KeyGroup[]>();
   for (const g of groups) {
+    if (++n % SLICE === 0) yield;
     const { given, family } = shapeOf(g);
     if (given) {
       const list = byGiven.get(given);
@@ -484,6 +517,7 @@ export function clusterKeyGroups(
   }
   const ambiguity = new Map<string, string[]>();
   for (const g of groups) {
+    if (++n % SLICE === 0) yield;
     if (g.votes.person === 0 || split.has(g.key)) continue;
     const words = shapeOf(g).words;
     let candidates: KeyGroup[] | undefined;
@@ -511,6 +545,7 @@ export function clusterKeyGroups(
 
   const byRoot = new Map<string, KeyGroup[]>();
   for (const g of groups) {
+    if (++n % SLICE === 0) yield;
     const root = uf.find(g.key);
     const list = byRoot.get(root);
     if (list) list.push(g);
@@ -520,6 +555,7 @@ export function clusterKeyGroups(
   const drafts: Draft[] = [];
   const nextDrafts = new Map<string, { signature: string; draft: Draft }>();
   for (const [root, parts] of byRoot) {
+    if (++n % SLICE === 0) yield;
     const amb = parts.length === 1 ? ambiguity.get(parts[0].key) : undefined;
     const signature = parts.length === 1 ? `${parts[0].version}|${amb ?? ''}` : parts.map((g) => `${g.key}:${g.version}`).join('|');
     const cached = cache.drafts.get(root);
@@ -553,7 +589,7 @@ export function clusterKeyGroups(
       clusters.push(cluster);
     });
   }
-  remember(cache, clusters, groupMap);
+  yield* remember(cache, clusters, groupMap);
   return clusters;
 }
 

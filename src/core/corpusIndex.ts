@@ -1,9 +1,9 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
-import { Cluster, clusterKeyGroups, foldKey, KeyGroups, newClusterCache } from './aliases';
+import { Cluster, clusterSteps, drain, foldKey, KeyGroups, newClusterCache } from './aliases';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, NO_CORRECTIONS } from './corrections';
-import { buildTimeline } from './timeline';
+import { buildTimeline, TimelineSource, timelineSteps } from './timeline';
 import { firstAtOrAfter, offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
 import { DateMention, DocumentAnalysis, Entity, MentionRef, Position, Span, TimelineDay } from './types';
 
@@ -49,6 +49,10 @@ class EntityRecord implements Entity {
     return (this.folded ??= [this.name, ...this.aliases].map(foldKey).join('\n'));
   }
 
+  get mentionCount(): number {
+    return this.count;
+  }
+
   get documents(): string[] {
     return (this.documentList ??= this.index.documentsOfKeys(this.keys));
   }
@@ -64,8 +68,8 @@ class EntityRecord implements Entity {
   }
 
   toJSON(): Entity {
-    const { id, name, type, aliases, mentions, documents, ambiguousWith } = this;
-    return { id, name, type, aliases, mentions, documents, ...(ambiguousWith ? { ambiguousWith } : {}) };
+    const { id, name, type, aliases, mentions, mentionCount, documents, ambiguousWith } = this;
+    return { id, name, type, aliases, mentions, mentionCount, documents, ...(ambiguousWith ? { ambiguousWith } : {}) };
   }
 }
 
@@ -87,8 +91,8 @@ export class CorpusIndex {
   private readonly docs = new Map<string, DocumentAnalysis>();
   private readonly texts = new Map<string, string>();
   /** Alias-key aggregates, updated per document so re-resolution never rescans the corpus. */
-  private readonly keyGroups = new KeyGroups();
-  private readonly clusterCache = newClusterCache();
+  private keyGroups = new KeyGroups();
+  private clusterCache = newClusterCache();
   /** A cluster object survives re-resolution only while its key groups are unchanged, and so may its record. */
   private readonly recordOfCluster = new WeakMap<Cluster, EntityRecord>();
   private resolved: Resolved | undefined;
@@ -145,13 +149,23 @@ export class CorpusIndex {
   }
 
   clear(): void {
-    for (const path of [...this.docs.keys()]) this.remove(path);
+    // Start afresh rather than subtracting every document one by one.
+    const stats = this.clusterCache.stats;
+    this.keyGroups = new KeyGroups();
+    this.clusterCache = newClusterCache();
+    this.clusterCache.stats = stats;
     this.docs.clear();
     this.texts.clear();
+    this.placed.clear();
     this.invalidate();
   }
 
   private invalidate(): void {
+    if (this.preparing && !this.resolved) {
+      // The half-done clustering consumed the key changes it was given: the next one must be full.
+      this.clusterCache.last = undefined;
+    }
+    this.preparing = undefined;
     this.resolved = undefined;
     this.coMentionCache.clear();
     this.timelineCache = undefined;
@@ -195,18 +209,76 @@ export class CorpusIndex {
   }
 
   private resolve(): Resolved {
-    if (this.resolved) return this.resolved;
+    if (!this.resolved) this.finishPreparing();
+    if (!this.resolved) drain(this.resolveSteps());
+    return this.resolved!;
+  }
+
+  private *resolveSteps(): Generator<void, void> {
+    const clusters = yield* clusterSteps(this.keyGroups.groups, this.corrections, this.clusterCache, this.keyGroups.takeChanges());
     const byId = new Map<string, EntityRecord>();
     const byKey = new Map<string, EntityRecord>();
-    const records = clusterKeyGroups(this.keyGroups.groups, this.corrections, this.clusterCache, this.keyGroups.takeChanges()).map((c: Cluster) => {
+    const records: EntityRecord[] = [];
+    for (const c of clusters) {
       let e = this.recordOfCluster.get(c);
       if (!e) this.recordOfCluster.set(c, (e = new EntityRecord(c, this)));
       byId.set(e.id, e);
       for (const k of c.keys) byKey.set(k, e);
-      return e;
-    });
+      records.push(e);
+      if (records.length % 3000 === 0) yield;
+    }
     this.resolved = { records, byId, byKey };
-    return this.resolved;
+  }
+
+  private *timelineSources(): Generator<TimelineSource> {
+    for (const doc of this.docs.values()) {
+      yield {
+        analysis: doc,
+        text: this.texts.get(doc.path) ?? '',
+        entityMentions: this.placedMentions(doc.path),
+        entityIdOf: (key: string) => this.entityOfKey(key)?.id,
+      };
+    }
+  }
+
+  private *prepareSteps(): Generator<void, void> {
+    if (!this.resolved) yield* this.resolveSteps();
+    this.entities();
+    yield;
+    if (!this.timelineCache) this.timelineCache = yield* timelineSteps(this.timelineSources());
+  }
+
+  /** A preparation half done by prepare(): a query that needs its result finishes it first. */
+  private preparing: Generator<void, void> | undefined;
+
+  private finishPreparing(): void {
+    const steps = this.preparing;
+    this.preparing = undefined;
+    if (steps) drain(steps);
+  }
+
+  /**
+   * Does ahead of time what the first queries after a change would do — alias resolution, the
+   * sorted entity list, the timeline — in slices of about sliceMs, yielding to the event loop in
+   * between, so a host thread that shares the index with a UI never blocks for long.
+   */
+  async prepare(sliceMs = 8): Promise<void> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const steps = (this.preparing ??= this.prepareSteps());
+      for (;;) {
+        if (this.preparing !== steps) break; // a change (or a query) took over
+        const until = Date.now() + sliceMs;
+        let done = false;
+        do done = !!steps.next().done;
+        while (!done && Date.now() < until);
+        if (done) {
+          if (this.preparing === steps) this.preparing = undefined;
+          return;
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (this.resolved && this.timelineCache) return;
+    }
   }
 
   /** @internal Sorted paths holding any of these alias keys. */
@@ -347,16 +419,8 @@ export class CorpusIndex {
   }
 
   timeline(filter: { entityId?: string } = {}): TimelineDay[] {
-    if (!this.timelineCache) {
-      this.timelineCache = buildTimeline(
-        [...this.docs.values()].map((doc) => ({
-          analysis: doc,
-          text: this.texts.get(doc.path) ?? '',
-          entityMentions: this.placedMentions(doc.path),
-          entityIdOf: (key: string) => this.entityOfKey(key)?.id,
-        })),
-      );
-    }
+    if (!this.timelineCache) this.finishPreparing();
+    if (!this.timelineCache) this.timelineCache = buildTimeline(this.timelineSources());
     if (!filter.entityId) return this.timelineCache;
     const id = filter.entityId;
     return this.timelineCache

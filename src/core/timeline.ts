@@ -1,5 +1,6 @@
 // Timeline: one entry per resolved date mention, grouped by date value, coarser dates first.
 import { DocumentAnalysis, Granularity, Span, TimelineDay, TimelineEntry } from './types';
+import { drain } from './aliases';
 import { firstAtOrAfter, positionAt, spanAt } from './text';
 
 export interface TimelineSource {
@@ -15,9 +16,16 @@ function granularityOf(value: string): Granularity {
   return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
 }
 
-export function buildTimeline(sources: TimelineSource[]): TimelineDay[] {
+export function buildTimeline(sources: Iterable<TimelineSource>): TimelineDay[] {
+  return drain(timelineSteps(sources));
+}
+
+/** buildTimeline as a generator yielding every few documents, for hosts that slice their work. */
+export function* timelineSteps(sources: Iterable<TimelineSource>): Generator<void, TimelineDay[]> {
   const days = new Map<string, TimelineDay>();
+  let n = 0;
   for (const { analysis, text, entityMentions, entityIdOf } of sources) {
+    if (++n % 50 === 0) yield;
     for (const d of analysis.dates) {
       if (!d.value) continue;
       const sentenceSpan = spanAt(analysis.sentences, d.start) ?? { start: d.start, end: d.end };

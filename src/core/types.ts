@@ -78,6 +78,8 @@ export interface Entity {
   aliases: string[];
   /** Every mention, sorted by path then offset. */
   mentions: MentionRef[];
+  /** mentions.length, known without gathering the mentions. */
+  mentionCount: number;
   /** Paths of the documents mentioning it. */
   documents: string[];
   /** Set when a bare surname could belong to several people. */

@@ -36,7 +36,7 @@ export async function pickEntity(
   const current = entityUnderCursor(workspace);
   const items = workspace.index.entities().filter((e) => e.id !== exclude).map((e) => ({
     label: e.name,
-    description: `${e.type} · ${plural(e.mentions.length, 'mention')} in ${plural(e.documents.length, 'document')}`,
+    description: `${e.type} · ${plural(e.mentionCount, 'mention')} in ${plural(e.documents.length, 'document')}`,
     detail: e.aliases.length ? `also: ${e.aliases.join(', ')}` : undefined,
     entity: e,
   }));

@@ -70,7 +70,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         const e = element.entity;
         const item = new vscode.TreeItem(e.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `entity:${e.id}`;
-        item.description = `${plural(e.mentions.length, 'mention')} · ${plural(e.documents.length, 'doc')}`;
+        item.description = `${plural(e.mentionCount, 'mention')} · ${plural(e.documents.length, 'doc')}`;
         item.iconPath = entityIcon(e.type);
         item.contextValue = 'entity';
         const tip = new vscode.MarkdownString(`**${escapeMarkdown(e.name)}** · ${e.type}`);

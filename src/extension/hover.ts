@@ -70,7 +70,7 @@ export class DossierHoverProvider implements vscode.HoverProvider {
     const refs = commandLink('dossier.showReferences', [entity.id]);
     const timeline = commandLink('dossier.showOnTimeline', [entity.id]);
     md.appendMarkdown(
-      `${plural(entity.mentions.length, 'mention')} in ${plural(entity.documents.length, 'document')} · ` +
+      `${plural(entity.mentionCount, 'mention')} in ${plural(entity.documents.length, 'document')} · ` +
         `[Show all references](${refs}) · [Show on timeline](${timeline})\n\n`,
     );
 

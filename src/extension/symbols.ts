@@ -15,7 +15,7 @@ export class DossierWorkspaceSymbolProvider implements vscode.WorkspaceSymbolPro
     for (const entity of entities.slice(0, MAX_WORKSPACE_SYMBOLS)) {
       const first = index.firstMentionPerDocument(entity.id)[0];
       if (!first) continue;
-      const container = `${entity.type} · ${entity.mentions.length} mentions in ${entity.documents.length} documents` +
+      const container = `${entity.type} · ${entity.mentionCount} mentions in ${entity.documents.length} documents` +
         (entity.aliases.length ? ` · ${entity.aliases.join(', ')}` : '');
       out.push(new vscode.SymbolInformation(entity.name, symbolKind(entity.type), container, toLocation(first)));
     }

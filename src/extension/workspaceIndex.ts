@@ -258,8 +258,11 @@ export class WorkspaceIndex implements vscode.Disposable {
         return;
       }
       this.changeTimer = undefined;
-      this.changed.fire();
-      this.reportReady();
+      // Resolve aliases and build the timeline in slices first, so the views' refresh is cheap.
+      void this.index.prepare().then(() => {
+        this.changed.fire();
+        this.reportReady();
+      });
     };
     this.changeTimer = setTimeout(fire, CHANGE_EVENT_DELAY_MS);
   }
@@ -552,6 +555,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       await Promise.all(inFlight);
       if (generation !== this.generation) return;
+      await this.index.prepare();
       const entities = this.index.entities().length;
       const analyzed = (this.pool?.stats.completed ?? 0) - completedBefore;
       const cacheHits = (this.cache?.stats.hits ?? 0) - hitsBefore;

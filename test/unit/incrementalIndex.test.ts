@@ -16,8 +16,13 @@ function snapshot(index: CorpusIndex) {
       aliases: e.aliases,
       ambiguous: e.ambiguousWith ?? [],
       mentions: e.mentions.map((m) => `${m.path}:${m.start}-${m.end}`),
+      counted: e.mentionCount === e.mentions.length,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+function assertCounted(index: CorpusIndex) {
+  assert.deepStrictEqual(index.entities().filter((e) => e.mentionCount !== e.mentions.length).map((e) => e.name), []);
 }
 
 function fromScratch(index: CorpusIndex): CorpusIndex {
@@ -41,6 +46,13 @@ describe('CorpusIndex after edits equals a rebuilt index', () => {
     ['a place added and an edit elsewhere', (i) => i.update(files[4], 'date 2025-03-16\nShips waited off Tromsø on Sunday, said Ingrid Halvorsen.\n')],
     ['the article restored', (i) => i.update(files[0], texts.get(files[0])!)],
     ['a document added back', (i) => i.update(files[2], texts.get(files[2])!)],
+    [
+      'everything cleared and indexed again',
+      (i) => {
+        i.clear();
+        for (const [f, t] of texts) i.update(f, t);
+      },
+    ],
   ];
 
   it('after each edit in turn', () => {
@@ -88,8 +100,31 @@ describe('CorpusIndex after edits equals a rebuilt index', () => {
         index.update(file, `${texts.get(file)!}\n${extra}\n`);
       }
       assert.deepStrictEqual(snapshot(index), snapshot(fromScratch(index)), `step ${step}`);
+      assertCounted(index);
     }
     assert.ok(index.clusteringStats.patched > 0);
+  });
+
+  it('prepares in slices, and a change or a query in the middle leaves it consistent', async () => {
+    const index = new CorpusIndex();
+    for (const [f, t] of texts) index.update(f, t);
+    // A query arriving while a preparation is half done finishes it first.
+    const running = index.prepare(0);
+    const hit = index.entityAt(files[0], texts.get(files[0])!.indexOf('Ferreira') + 1);
+    assert.ok(hit, 'no entity at Ferreira');
+    await running;
+    assert.deepStrictEqual(snapshot(index), snapshot(fromScratch(index)));
+    // A change while preparing abandons the stale work; the next preparation starts over.
+    const extra = '\nOla Lindgren, a union lawyer, spoke to Lindgren.\n';
+    const again = index.prepare(0);
+    index.update(files[1], texts.get(files[1])! + extra);
+    await again;
+    await index.prepare(0);
+    assert.deepStrictEqual(snapshot(index), snapshot(fromScratch(index)));
+    assert.deepStrictEqual(
+      index.timeline().map((d) => [d.date, d.entries.length]),
+      fromScratch(index).timeline().map((d) => [d.date, d.entries.length]),
+    );
   });
 
   it('answers lookups from the patched clustering', () => {
