@@ -433,7 +433,7 @@ export function drain<T>(steps: Generator<void, T>): T {
 }
 
 /** Groups handled between two yields of a sliced clustering (a few milliseconds of work). */
-const SLICE = 1500;
+const SLICE = 500;
 
 export function clusterKeyGroups(
   groupMap: Map<string, KeyGroup>,
@@ -573,6 +573,7 @@ export function* clusterSteps(
   // Ids follow names; a rare clash gets suffixes assigned in key order, so ids stay stable.
   const byBase = new Map<string, Draft[]>();
   for (const d of drafts) {
+    if (++n % SLICE === 0) yield;
     let base = baseIdOfDraft.get(d);
     if (base === undefined) baseIdOfDraft.set(d, (base = `${d.type}:${slug(d.name)}`));
     const list = byBase.get(base);
@@ -581,6 +582,7 @@ export function* clusterSteps(
   }
   const clusters: Cluster[] = [];
   for (const [base, list] of byBase) {
+    if (++n % SLICE === 0) yield;
     if (list.length > 1) list.sort((a, b) => (a.keys[0] < b.keys[0] ? -1 : 1));
     list.forEach((d, i) => {
       const id = i === 0 ? base : `${base}-${i + 1}`;

@@ -225,7 +225,7 @@ export class CorpusIndex {
       byId.set(e.id, e);
       for (const k of c.keys) byKey.set(k, e);
       records.push(e);
-      if (records.length % 3000 === 0) yield;
+      if (records.length % 1000 === 0) yield;
     }
     this.resolved = { records, byId, byKey };
   }
@@ -246,6 +246,11 @@ export class CorpusIndex {
     this.entities();
     yield;
     if (!this.timelineCache) this.timelineCache = yield* timelineSteps(this.timelineSources());
+  }
+
+  /** True when queries will find aliases resolved and the timeline built (nothing changed since prepare()). */
+  get prepared(): boolean {
+    return !!this.resolved && !!this.timelineCache && !!this.resolved.entities;
   }
 
   /** A preparation half done by prepare(): a query that needs its result finishes it first. */

@@ -260,6 +260,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.changeTimer = undefined;
       // Resolve aliases and build the timeline in slices first, so the views' refresh is cheap.
       void this.index.prepare().then(() => {
+        // Documents that arrived meanwhile would make the views resolve everything at once.
+        if (!this.index.prepared) return this.fireChanged();
         this.changed.fire();
         this.reportReady();
       });
