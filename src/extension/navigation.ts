@@ -57,7 +57,7 @@ export class DossierHighlightProvider implements vscode.DocumentHighlightProvide
     const index = this.workspace.index;
     const ranges =
       target.kind === 'entity'
-        ? index.references(target.id).filter((m) => m.path === key).map((m) => m.range)
+        ? index.mentionsIn(key).filter((m) => m.entity.id === target.id).map((m) => m.mention.range)
         : index.sameDateMentions(target.value).filter((d) => d.path === key).map((d) => d.range);
     return ranges.map((r) => new vscode.DocumentHighlight(toVsRange(r), vscode.DocumentHighlightKind.Read));
   }
