@@ -24,6 +24,8 @@ export const ANALYZER_VERSION = 2;
 const FORMAT = 'dossier-cache/1';
 const UNDEF = '\u0000undefined';
 const BUCKET_RE = /^[0-9a-f]{2}\.jsonl\.gz$/;
+/** Buckets written concurrently by flush(). */
+const FLUSH_LANES = 4;
 
 export interface CacheOptions {
   /** Overrides ANALYZER_VERSION (tests). */
@@ -49,8 +51,12 @@ interface Bucket {
   entries: Map<string, string>;
   /** Hashes removed by prune(), not to be resurrected by merging with the file. */
   removed: Set<string>;
-  dirty: boolean;
+  /** Counts changes; `saved` is the count the file on disk holds (dirty while they differ). */
+  changes: number;
+  saved: number;
 }
+
+const isDirty = (b: Bucket): boolean => b.changes !== b.saved;
 
 export interface CacheStats {
   hits: number;
@@ -94,7 +100,7 @@ export class AnalysisCache {
       const entry = decodeEntry(raw, text);
       if (!entry) {
         bucket.entries.delete(hash);
-        bucket.dirty = true;
+        bucket.changes++;
         this.stats.corrupt++;
         this.stats.misses++;
         this.warnings.push(`cache: damaged entry for ${docPath} in ${this.bucketFile(hash)}; re-analyzing it`);
@@ -130,7 +136,7 @@ export class AnalysisCache {
       if (bucket.entries.get(analysis.hash) === raw) return true;
       bucket.entries.set(analysis.hash, raw);
       bucket.removed.delete(analysis.hash);
-      bucket.dirty = true;
+      bucket.changes++;
       this.stats.stored++;
       return true;
     } catch (e) {
@@ -148,7 +154,7 @@ export class AnalysisCache {
         if (!keep.has(h)) {
           bucket.entries.delete(h);
           bucket.removed.add(h);
-          bucket.dirty = true;
+          bucket.changes++;
           n++;
         }
       }
@@ -185,43 +191,54 @@ export class AnalysisCache {
     );
   }
 
-  /** Writes changed buckets (async gzip and I/O). */
-  async flush(): Promise<void> {
-    const dirty = [...this.buckets.entries()].filter(([, b]) => b.dirty);
-    if (!dirty.length) return;
-    try {
-      await fs.promises.mkdir(this.dir, { recursive: true });
-    } catch (e) {
-      this.warnings.push(`cache: cannot create ${this.dir} (${(e as Error).message}); nothing saved`);
-      return;
-    }
-    await Promise.all(
-      dirty.map(async ([prefix, bucket]) => {
-        try {
-          const onDisk = await readBucketFileAsync(path.join(this.dir, `${prefix}.jsonl.gz`));
-          const body = this.serializeBucket(prefix, bucket, onDisk);
-          const gz = await gzipAsync(Buffer.from(body, 'utf8'), { level: this.level });
-          await writeAtomic(path.join(this.dir, `${prefix}.jsonl.gz`), gz);
-          bucket.dirty = false;
-          this.stats.bucketsWritten++;
-        } catch (e) {
-          this.warnings.push(`cache: cannot write bucket ${prefix} (${(e as Error).message})`);
-        }
-      }),
-    );
+  /**
+   * Writes changed buckets (async gzip and I/O). Flushes run one after another, so two writes of
+   * one bucket never race (the older finishing last would drop the newer's entries), and entries
+   * stored while a bucket is being written keep it dirty for the next flush.
+   */
+  flush(): Promise<void> {
+    const run = this.flushing.then(() => this.flushOnce());
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  private flushing: Promise<void> = Promise.resolve();
+
+  private async flushOnce(): Promise<void> {
+    const dirty = this.dirtyBuckets();
+    if (!dirty || !(await mkdirAsync(this.dir, this.warnings))) return;
+    // A few buckets at a time, with a turn of the event loop after each: written all at once, the
+    // callbacks of 256 reads, gunzips, merges and gzips would hold the thread for 50–150 ms.
+    let next = 0;
+    const lane = async () => {
+      while (next < dirty.length) {
+        const [prefix, bucket] = dirty[next++];
+        await this.writeBucket(prefix, bucket);
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    await Promise.all(Array.from({ length: FLUSH_LANES }, lane));
     this.removeStaleVersions();
   }
 
-  /** Synchronous flush (CLI exit paths, tests). */
-  flushSync(): void {
-    const dirty = [...this.buckets.entries()].filter(([, b]) => b.dirty);
-    if (!dirty.length) return;
+  private async writeBucket(prefix: string, bucket: Bucket): Promise<void> {
+    const file = path.join(this.dir, `${prefix}.jsonl.gz`);
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
+      const onDisk = await readBucketFileAsync(file);
+      const at = bucket.changes;
+      const gz = await gzipAsync(Buffer.from(this.serializeBucket(prefix, bucket, onDisk), 'utf8'), { level: this.level });
+      if (bucket.saved >= at) return; // flushSync wrote this state or a newer one meanwhile
+      await writeAtomic(file, gz);
+      this.markSaved(bucket, at);
     } catch (e) {
-      this.warnings.push(`cache: cannot create ${this.dir} (${(e as Error).message}); nothing saved`);
-      return;
+      this.warnings.push(`cache: cannot write bucket ${prefix} (${(e as Error).message})`);
     }
+  }
+
+  /** Synchronous flush (CLI exit paths, extension shutdown, tests). */
+  flushSync(): void {
+    const dirty = this.dirtyBuckets();
+    if (!dirty || !mkdirSync(this.dir, this.warnings)) return;
     for (const [prefix, bucket] of dirty) {
       const file = path.join(this.dir, `${prefix}.jsonl.gz`);
       try {
@@ -231,15 +248,24 @@ export class AnalysisCache {
         } catch {
           onDisk = undefined;
         }
-        const body = this.serializeBucket(prefix, bucket, onDisk);
-        writeAtomicSync(file, zlib.gzipSync(Buffer.from(body, 'utf8'), { level: this.level }));
-        bucket.dirty = false;
-        this.stats.bucketsWritten++;
+        const at = bucket.changes;
+        writeAtomicSync(file, zlib.gzipSync(Buffer.from(this.serializeBucket(prefix, bucket, onDisk), 'utf8'), { level: this.level }));
+        this.markSaved(bucket, at);
       } catch (e) {
         this.warnings.push(`cache: cannot write bucket ${prefix} (${(e as Error).message})`);
       }
     }
     this.removeStaleVersions();
+  }
+
+  private dirtyBuckets(): [string, Bucket][] | undefined {
+    const dirty = [...this.buckets.entries()].filter(([, b]) => isDirty(b));
+    return dirty.length ? dirty : undefined;
+  }
+
+  private markSaved(bucket: Bucket, at: number): void {
+    bucket.saved = Math.max(bucket.saved, at);
+    this.stats.bucketsWritten++;
   }
 
   /** Bytes on disk of this version's buckets. */
@@ -298,18 +324,18 @@ export class AnalysisCache {
 
   /** Parses a bucket's text; anything unexpected yields an empty (dirty) bucket plus a warning. */
   private parseBucket(prefix: string, body: string | undefined): Bucket {
-    const bucket: Bucket = { entries: new Map(), removed: new Set(), dirty: false };
+    const bucket: Bucket = { entries: new Map(), removed: new Set(), changes: 0, saved: 0 };
     if (body === undefined) return bucket;
     const parsed = parseBucketBody(body, this.version);
     if (parsed === 'version') return bucket; // written by another analyzer version: all misses
     if (!parsed) {
       this.noteCorruptBucket(prefix, 'unreadable contents');
-      bucket.dirty = true;
+      bucket.changes++;
       return bucket;
     }
     if (parsed.badLines) {
       this.noteCorruptBucket(prefix, `${parsed.badLines} damaged line(s)`);
-      bucket.dirty = true;
+      bucket.changes++;
     }
     for (const [h, raw] of parsed.entries) bucket.entries.set(h, raw);
     return bucket;
@@ -465,6 +491,28 @@ async function readBucketFileAsync(file: string): Promise<string | undefined> {
     return (await gunzipAsync(await fs.promises.readFile(file))).toString('utf8');
   } catch {
     return undefined;
+  }
+}
+
+const cannotCreate = (dir: string, e: unknown) => `cache: cannot create ${dir} (${(e as Error).message}); nothing saved`;
+
+async function mkdirAsync(dir: string, warnings: string[]): Promise<boolean> {
+  try {
+    await fs.promises.mkdir(dir, { recursive: true });
+    return true;
+  } catch (e) {
+    warnings.push(cannotCreate(dir, e));
+    return false;
+  }
+}
+
+function mkdirSync(dir: string, warnings: string[]): boolean {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    return true;
+  } catch (e) {
+    warnings.push(cannotCreate(dir, e));
+    return false;
   }
 }
 

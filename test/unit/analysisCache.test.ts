@@ -220,4 +220,25 @@ describe('AnalysisCache', function () {
     for (const [p, t] of DOCS) assert.deepStrictEqual(again.get(p, t), analyzeDocument(p, t));
     assert.ok(again.sizeOnDisk() > 0);
   });
+
+  it('keeps every entry stored while flushes are writing, however flushes and stores interleave', async () => {
+    const cache = new AnalysisCache(root);
+    const texts = Array.from({ length: 600 }, (_, i) => `Note ${i}: Mayor Tomas Ek visited Valmora on Monday.`);
+    const store = (t: string) => assert.ok(cache.put(analyzeDocument(`n/${t.slice(5, 9)}.txt`, t), t));
+    texts.slice(0, 300).forEach(store);
+    // Stores land on every turn of the event loop while flushes (some overlapping) are under way.
+    const flushes = [cache.flush()];
+    for (let i = 300; i < texts.length; i++) {
+      store(texts[i]);
+      if (i % 50 === 0) flushes.push(cache.flush());
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(flushes);
+    await cache.flush();
+    const reread = new AnalysisCache(root);
+    await reread.preload();
+    const missing = texts.filter((t) => !reread.get('x.txt', t));
+    assert.deepStrictEqual(missing, []);
+    assert.deepStrictEqual(cache.warnings, []);
+  });
 });
