@@ -1,6 +1,7 @@
 // Cross-document alias resolution: which raw mentions are the same entity, what it is called,
 // and what type it is. Works on surface keys, so it is cheap to rerun after any document change.
 import type { Corrections } from './corrections';
+import { drain } from './steps';
 import { EntityMention, EntityType } from './types';
 
 /** Accent-, case- and punctuation-insensitive key: "Nicolás  Maduro’s" → "nicolas maduro". */
@@ -105,7 +106,7 @@ function shapeOf(g: KeyGroup): GroupShape {
   if (type === 'person' && words.length > 1) {
     if (words[0].length > 1) {
       shape.given = words[0];
-      shape.family = familyKey(firstSurface(g));
+      shape.family = familyKey(mainSurface(g));
     }
   } else if (type === 'organization' && words.length > 1 && COMPANY_WORDS.has(words[words.length - 1])) {
     shape.companyHead = words[0];
@@ -199,8 +200,18 @@ function sameFullNameEverywhere(given: KeyGroup, fullNames: KeyGroup[] | undefin
   return only;
 }
 
-function firstSurface(g: KeyGroup): string {
-  return g.surfaces.keys().next().value ?? g.key;
+/**
+ * The group's most frequent surface (ties: the first in code-point order). Never the first one
+ * seen: documents arrive in any order (workers, the cache, the file watcher), and the entities
+ * must not depend on it.
+ */
+function mainSurface(g: KeyGroup): string {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [s, n] of g.surfaces) {
+    if (n > bestCount || (n === bestCount && best !== undefined && s < best)) [best, bestCount] = [s, n];
+  }
+  return best ?? g.key;
 }
 
 type Draft = Omit<Cluster, 'id'>;
@@ -242,7 +253,8 @@ function draftOf(parts: KeyGroup[], corrections: Corrections | undefined, amb: s
   let bestScore: number[] | undefined;
   for (const [s, n] of surfaces) {
     const score = nameScore(s, type, n);
-    if (!bestScore || better(score, bestScore)) {
+    // Equal scores: the first in code-point order, whatever order the surfaces were seen in.
+    if (!bestScore || better(score, bestScore) || (!better(bestScore, score) && s < name)) {
       bestScore = score;
       name = s;
     }
@@ -423,18 +435,10 @@ interface LastClustering {
   expansionTargets: Set<string>;
 }
 
+/** Groups handled between two yields of a sliced clustering (well under a millisecond of work). */
+const SLICE = 100;
+
 /** Clusters the key groups into entities. Cost grows with distinct keys, not with mentions. */
-/** Runs a sliced computation to its end at once. */
-export function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** Groups handled between two yields of a sliced clustering (a few milliseconds of work). */
-const SLICE = 500;
-
 export function clusterKeyGroups(
   groupMap: Map<string, KeyGroup>,
   corrections?: Corrections,
@@ -535,7 +539,7 @@ export function* clusterSteps(
     if (!candidates || candidates.length === 0) continue;
     const distinct = new Set(candidates.map((c) => uf.find(c.key)));
     if (distinct.size === 1) uf.union(candidates[0].key, g.key);
-    else ambiguity.set(g.key, candidates.map(firstSurface));
+    else ambiguity.set(g.key, candidates.map(mainSurface).sort());
   }
 
   for (const names of corrections?.merge ?? []) {

@@ -1,6 +1,7 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
-import { Cluster, clusterSteps, drain, foldKey, KeyGroups, newClusterCache } from './aliases';
+import { Cluster, clusterSteps, foldKey, KeyGroups, newClusterCache } from './aliases';
+import { drain, sortSteps } from './steps';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, NO_CORRECTIONS } from './corrections';
 import { buildTimeline, TimelineSource, timelineSteps } from './timeline';
@@ -72,6 +73,9 @@ class EntityRecord implements Entity {
     return { id, name, type, aliases, mentions, mentionCount, documents, ...(ambiguousWith ? { ambiguousWith } : {}) };
   }
 }
+
+/** Most mentioned first, then by name. */
+const byMentions = (a: EntityRecord, b: EntityRecord): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 interface Resolved {
   /** Sorted by mentions on first use: lookups at a position never need the order. */
@@ -225,7 +229,7 @@ export class CorpusIndex {
       byId.set(e.id, e);
       for (const k of c.keys) byKey.set(k, e);
       records.push(e);
-      if (records.length % 1000 === 0) yield;
+      if (records.length % 100 === 0) yield;
     }
     this.resolved = { records, byId, byKey };
   }
@@ -243,7 +247,8 @@ export class CorpusIndex {
 
   private *prepareSteps(): Generator<void, void> {
     if (!this.resolved) yield* this.resolveSteps();
-    this.entities();
+    const resolved = this.resolved!;
+    resolved.entities ??= yield* sortSteps(resolved.records, byMentions);
     yield;
     if (!this.timelineCache) this.timelineCache = yield* timelineSteps(this.timelineSources());
   }
@@ -316,7 +321,7 @@ export class CorpusIndex {
   /** All entities, most mentioned first. */
   entities(): Entity[] {
     const r = this.resolve();
-    return (r.entities ??= [...r.records].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
+    return (r.entities ??= [...r.records].sort(byMentions));
   }
 
   entity(id: string): Entity | undefined {

@@ -1,6 +1,6 @@
 // Timeline: one entry per resolved date mention, grouped by date value, coarser dates first.
 import { DocumentAnalysis, Granularity, Span, TimelineDay, TimelineEntry } from './types';
-import { drain } from './aliases';
+import { drain } from './steps';
 import { firstAtOrAfter, positionAt, spanAt } from './text';
 
 export interface TimelineSource {
