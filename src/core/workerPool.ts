@@ -25,7 +25,12 @@ export interface WorkerRequest {
 export type WorkerResponse =
   | { id: number; analysis: DocumentAnalysis; error?: undefined }
   | { id: number; error: string; analysis?: undefined }
-  | { ready: true };
+  | { ready: true; niceness?: number };
+
+/** Given to each worker at start. */
+export interface WorkerData {
+  niceness?: number;
+}
 
 export type Priority = 'high' | 'normal';
 
@@ -44,6 +49,12 @@ export interface PoolOptions {
    * lexicon, tens of MB); they restart on demand (~0.5–1 s). Default: keep them.
    */
   idleTimeoutMs?: number;
+  /**
+   * Nice value for the worker threads (Linux only, where it is per thread): the editor's own
+   * thread then wins the CPU whenever both want it, so analysis never makes typing or the UI
+   * wait. 0 or unset: normal priority (the CLI, which has nothing to yield to).
+   */
+  niceness?: number;
   /** Passed to each Worker (e.g. { maxOldGenerationSizeMb: 512 }). */
   resourceLimits?: import('worker_threads').ResourceLimits;
 }
@@ -138,6 +149,7 @@ export class AnalysisPool {
   private readonly jobTimeoutMs: number | undefined;
   private readonly resourceLimits: PoolOptions['resourceLimits'];
   private readonly idleTimeoutMs: number | undefined;
+  private readonly niceness: number | undefined;
   private readonly slots: Slot[] = [];
   private readonly high = new Queue<Job>();
   private readonly normal = new Queue<Job>();
@@ -146,6 +158,8 @@ export class AnalysisPool {
   private startupFailures = 0;
   /** Counters, for progress reporting and tests. */
   readonly stats = { completed: 0, crashes: 0, timeouts: 0, workersStarted: 0 };
+  /** Nice values the started workers report having (none where the platform keeps them at the default). */
+  readonly workerNiceness: number[] = [];
 
   constructor(options: PoolOptions = {}) {
     const size = options.size ?? defaultPoolSize();
@@ -154,6 +168,7 @@ export class AnalysisPool {
     this.jobTimeoutMs = options.jobTimeoutMs;
     this.resourceLimits = options.resourceLimits;
     this.idleTimeoutMs = options.idleTimeoutMs;
+    this.niceness = options.niceness;
     if (!fs.existsSync(this.workerScript)) {
       throw new PoolError(`analysis worker script not found: ${this.workerScript}`, 'startup');
     }
@@ -225,7 +240,8 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.workerScript, { resourceLimits: this.resourceLimits });
+    const workerData: WorkerData = { niceness: this.niceness };
+    const worker = new Worker(this.workerScript, { resourceLimits: this.resourceLimits, workerData });
     this.stats.workersStarted++;
     const slot: Slot = { worker, ready: false, dead: false };
     worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
@@ -239,6 +255,7 @@ export class AnalysisPool {
     if ('ready' in msg) {
       slot.ready = true;
       this.startupFailures = 0;
+      if (msg.niceness !== undefined) this.workerNiceness.push(msg.niceness);
       if (slot.job) this.startTimer(slot, slot.job);
       return;
     }

@@ -84,6 +84,26 @@ describe('AnalysisPool', function () {
     }
   });
 
+  it('runs its workers at a lower priority when asked (Linux), leaving this thread at its own', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const own = os.getPriority(0);
+    const pool = new AnalysisPool({ size: 2, niceness: 10 });
+    try {
+      await Promise.all(DOCS.map(([p, t]) => pool.analyze(p, t)));
+      assert.deepStrictEqual(pool.workerNiceness, [Math.max(own, 10), Math.max(own, 10)]);
+      assert.strictEqual(os.getPriority(0), own, 'the calling thread was reniced too');
+    } finally {
+      await pool.close();
+    }
+    const normal = new AnalysisPool({ size: 1 });
+    try {
+      await normal.analyze(DOCS[0][0], DOCS[0][1]);
+      assert.deepStrictEqual(normal.workerNiceness, [], 'no niceness asked, none applied');
+    } finally {
+      await normal.close();
+    }
+  });
+
   it('runs high-priority jobs before queued normal ones, and promote() moves a queued document up', async () => {
     const pool = new AnalysisPool({ size: 1 });
     try {
