@@ -31,8 +31,15 @@ const BURST_EVENT_DELAY_MS = 1000;
 const MAX_IN_FLIGHT = 64;
 /** Longest stretch of work on this thread before giving the event loop a turn. */
 const SLICE_MS = 8;
-/** Changed cache buckets are written this long after the last single-document update. */
+/** Changed cache buckets are written this long after a single-document update... */
 const CACHE_FLUSH_DELAY_MS = 2000;
+/** ...or, during a burst, once it is over but at most this long after the first update. */
+const CACHE_FLUSH_MAX_WAIT_MS = 30_000;
+/**
+ * Workers run at this nice value (Linux): on a machine with as many workers as cores, the
+ * extension host's thread and the window would otherwise queue behind analysis for the CPU.
+ */
+const WORKER_NICENESS = 10;
 /** Workers idle this long are stopped (each holds the tagger's lexicon); they restart on demand. */
 const WORKER_IDLE_MS = 5 * 60_000;
 
@@ -122,7 +129,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires (debounced) after the index changed. */
   readonly onDidChange = this.changed.event;
-  private changeTimer: NodeJS.Timeout | undefined;
+  private changeTimer: { current: NodeJS.Timeout } | undefined;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private watchers: vscode.FileSystemWatcher[] = [];
   private generation = 0;
@@ -139,7 +146,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private poolFailed = false;
   private readonly cache: AnalysisCache | undefined;
   private cacheLoaded: Promise<void> | undefined;
-  private cacheTimer: NodeJS.Timeout | undefined;
+  private cacheTimer: { current: NodeJS.Timeout } | undefined;
   private readonly slices = new SliceQueue();
   /** Figures of the last full index. */
   lastIndex: IndexStats | undefined;
@@ -250,13 +257,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private fireChanged(): void {
     if (this.changeTimer) return;
-    const first = Date.now();
-    const fire = () => {
-      // More files are on their way: refresh once they are in, or once a second meanwhile.
-      if ((this.work.size || this.pending.size) && Date.now() - first < BURST_EVENT_DELAY_MS) {
-        this.changeTimer = setTimeout(fire, CHANGE_EVENT_DELAY_MS);
-        return;
-      }
+    this.changeTimer = this.afterBurst(CHANGE_EVENT_DELAY_MS, BURST_EVENT_DELAY_MS, () => {
       this.changeTimer = undefined;
       // Resolve aliases and build the timeline in slices first, so the views' refresh is cheap.
       void this.index.prepare().then(() => {
@@ -265,8 +266,23 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.changed.fire();
         this.reportReady();
       });
+    });
+  }
+
+  /**
+   * Runs fn `delay` ms from now, or, while a burst of file events is still being worked through
+   * (a folder copied in, a branch switched), once it is over, but no later than `maxWait` ms from
+   * now. Returns a handle whose `current` timer dispose() can clear.
+   */
+  private afterBurst(delay: number, maxWait: number, fn: () => void): { current: NodeJS.Timeout } {
+    const first = Date.now();
+    const handle = { current: undefined as unknown as NodeJS.Timeout };
+    const fire = () => {
+      if ((this.work.size || this.pending.size) && Date.now() - first < maxWait) handle.current = setTimeout(fire, delay);
+      else fn();
     };
-    this.changeTimer = setTimeout(fire, CHANGE_EVENT_DELAY_MS);
+    handle.current = setTimeout(fire, delay);
+    return handle;
   }
 
   private reportReady(): void {
@@ -300,16 +316,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     return p;
   }
 
-  /** Open documents shown in an editor, then other open documents, get analyzed first. */
-  private priorityOf(key: string): Priority {
-    if (vscode.window.visibleTextEditors.some((e) => toKey(e.document.uri) === key)) return 'high';
-    return vscode.workspace.textDocuments.some((d) => toKey(d.uri) === key) ? 'high' : 'normal';
+  /** Open documents (shown in an editor or not) get analyzed first. */
+  private priorityOf(key: string, open = this.openKeys()): Priority {
+    return open.has(key) ? 'high' : 'normal';
+  }
+
+  /**
+   * Keys of the open documents. Taken once per batch: each read of VS Code's document and editor
+   * lists copies them, which for thousands of files adds up to a long block of this thread.
+   */
+  private openKeys(): Set<string> {
+    const keys = new Set(vscode.workspace.textDocuments.map((d) => toKey(d.uri)));
+    for (const e of vscode.window.visibleTextEditors) keys.add(toKey(e.document.uri));
+    return keys;
   }
 
   private getPool(): AnalysisPool | undefined {
     if (this.pool || this.poolFailed || this.options.workers === 0 || !this.options.workerScript) return this.pool;
     try {
-      this.pool = new AnalysisPool({ workerScript: this.options.workerScript, size: this.options.workers, idleTimeoutMs: WORKER_IDLE_MS });
+      this.pool = new AnalysisPool({
+        workerScript: this.options.workerScript,
+        size: this.options.workers,
+        idleTimeoutMs: WORKER_IDLE_MS,
+        niceness: WORKER_NICENESS,
+      });
       this.log.info(`Analysis runs in ${this.pool.size} worker thread${this.pool.size === 1 ? '' : 's'}`);
     } catch (e) {
       this.poolFailed = true;
@@ -345,10 +375,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private scheduleCacheFlush(): void {
     if (!this.cache || this.cacheTimer || this.indexing) return;
-    this.cacheTimer = setTimeout(() => {
+    // Not in the middle of a burst: writing buckets then only competes with filing results.
+    this.cacheTimer = this.afterBurst(CACHE_FLUSH_DELAY_MS, CACHE_FLUSH_MAX_WAIT_MS, () => {
       this.cacheTimer = undefined;
       void this.flushCache();
-    }, CACHE_FLUSH_DELAY_MS);
+    });
   }
 
   private async flushCache(): Promise<void> {
@@ -523,8 +554,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.skipped.clear();
       this.status.indexing(0, uris.length);
       // Visible and open documents first: the user is looking at them.
+      const open = this.openKeys();
       const prioritized = uris
-        .map((uri) => ({ uri, priority: this.priorityOf(toKey(uri)) }))
+        .map((uri) => ({ uri, priority: this.priorityOf(toKey(uri), open) }))
         .sort((a, b) => (a.priority === b.priority ? 0 : a.priority === 'high' ? -1 : 1));
       const hitsBefore = this.cache?.stats.hits ?? 0;
       const completedBefore = this.pool?.stats.completed ?? 0;
@@ -602,8 +634,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.generation++;
     for (const t of this.pending.values()) clearTimeout(t);
     this.pending.clear();
-    if (this.changeTimer) clearTimeout(this.changeTimer);
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    if (this.changeTimer) clearTimeout(this.changeTimer.current);
+    if (this.cacheTimer) clearTimeout(this.cacheTimer.current);
     // Results analyzed since the last write are worth keeping for the next start.
     this.cache?.flushSync();
     void this.pool?.close();
