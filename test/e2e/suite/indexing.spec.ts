@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as inspector from 'inspector';
 import { PerformanceObserver } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../../../src/core/analysisCache';
@@ -20,6 +21,8 @@ class LagProbe {
   over50 = 0;
   /** Stalls over 50 ms: [ms since start, lag]. */
   stalls: [number, number][] = [];
+  /** The same stalls on the monotonic clock CPU profiles use: [µs at which the stall began, lag ms]. */
+  stallsMonotonic: [number, number][] = [];
   private t0 = 0;
   private gc: PerformanceObserver | undefined;
   /** Longest garbage-collection pause seen meanwhile (the probe cannot tell it from our own work). */
@@ -37,6 +40,7 @@ class LagProbe {
       if (lag > 50) {
         this.over50++;
         this.stalls.push([Math.round(now - lag - this.t0), Math.round(lag)]);
+        this.stallsMonotonic.push([Number(process.hrtime.bigint() / 1000n) - Math.round(lag * 1000), Math.round(lag)]);
       }
       this.last = now;
     }, 5);
@@ -46,6 +50,40 @@ class LagProbe {
     if (this.timer) clearInterval(this.timer);
     this.gc?.disconnect();
     return this;
+  }
+}
+
+/**
+ * DOSSIER_E2E_PROFILE=DIR: a CPU profile of the extension host's thread for each phase, written
+ * as DIR/<phase>.cpuprofile (open in Chrome DevTools, or `node scripts/stalls.js` on it) to see
+ * what ran during a stall.
+ */
+class PhaseProfiler {
+  private session: inspector.Session | undefined;
+  constructor(private readonly dir = process.env.DOSSIER_E2E_PROFILE) {}
+  async start(): Promise<void> {
+    if (!this.dir) return;
+    this.session = new inspector.Session();
+    this.session.connect();
+    await this.post('Profiler.enable');
+    await this.post('Profiler.setSamplingInterval', { interval: 500 });
+    await this.post('Profiler.start');
+  }
+  async stop(phase: string, probe: LagProbe): Promise<void> {
+    if (!this.session || !this.dir) return;
+    const { profile } = (await this.post('Profiler.stop')) as { profile: unknown };
+    this.session.disconnect();
+    this.session = undefined;
+    fs.mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${phase}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    fs.writeFileSync(file.replace(/\.cpuprofile$/, '.stalls.json'), JSON.stringify(probe.stallsMonotonic));
+    console.log(`      profile: ${file}`);
+  }
+  private post(method: string, params?: object): Promise<unknown> {
+    return new Promise((resolve, reject) =>
+      this.session!.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))),
+    );
   }
 }
 
@@ -113,6 +151,8 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
 
     // 1. The copies appear on disk: the watcher feeds them to the workers (each copy has its own
     //    first line, hence its own content hash: nothing comes from the cache).
+    const profiler = new PhaseProfiler();
+    await profiler.start();
     let probe = new LagProbe().start();
     let t0 = performance.now();
     await vscode.workspace.fs.createDirectory(bulk);
@@ -142,13 +182,25 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     }
     await api.workspace.whenIdle();
     line(`new files through the watcher (cold, ${seen() - before}/${expected - before} arrived)`, Math.round(performance.now() - t0), probe.stop());
+    if (seen() < expected) {
+      const indexed = new Set(api.workspace.index.paths());
+      const copiesWritten = [...Array(copies).keys()].flatMap((c) =>
+        originals.map((u) => vscode.Uri.joinPath(bulk, `copy${String(c).padStart(3, '0')}_${basename(u)}`)),
+      );
+      const all = [...copiesWritten, ...bbcList.map((f) => vscode.Uri.joinPath(bulk, 'bbc', f))];
+      const missing = all.filter((u) => !indexed.has(u.toString()));
+      console.log(`      not indexed after the burst (${missing.length}, skipped ones included): ${missing.slice(0, 8).map((u) => u.path.slice(bulk.path.length + 1)).join(', ')}`);
+    }
+    await profiler.stop('watcher', probe);
 
     // 2. A cold rebuild (the cache ignored): every document analyzed again in the workers.
+    await profiler.start();
     probe = new LagProbe().start();
     t0 = performance.now();
     await vscode.commands.executeCommand('dossier.rebuildIndex', { cache: false });
     await api.workspace.whenIdle();
     line('cold rebuild', Math.round(performance.now() - t0), probe.stop());
+    await profiler.stop('cold-rebuild', probe);
     assert.strictEqual(seen(), expected);
     expected = api.workspace.index.size;
     assert.strictEqual(api.workspace.lastIndex?.cacheHits, 0);
@@ -156,11 +208,13 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     const entities = api.workspace.index.entities().length;
 
     // 3. A warm rebuild: the corpus did not change, so everything comes from the cache.
+    await profiler.start();
     probe = new LagProbe().start();
     t0 = performance.now();
     await vscode.commands.executeCommand('dossier.rebuildIndex');
     await api.workspace.whenIdle();
     line('warm rebuild (cache)', Math.round(performance.now() - t0), probe.stop());
+    await profiler.stop('warm-rebuild', probe);
     assert.strictEqual(api.workspace.index.size, expected);
     assert.strictEqual(api.workspace.lastIndex?.analyzed, 0, 'a warm rebuild analyzed documents again');
     assert.ok((api.workspace.lastIndex?.cacheHits ?? 0) >= expected, `cache hits ${api.workspace.lastIndex?.cacheHits}`);
