@@ -184,6 +184,14 @@ export class CorpusIndex {
     return [...this.docs.keys()].sort();
   }
 
+  /** Paths of the documents under a folder (any order; no sorting of the whole corpus). */
+  pathsUnder(folder: string): string[] {
+    const prefix = folder.endsWith('/') ? folder : folder + '/';
+    const out: string[] = [];
+    for (const p of this.docs.keys()) if (p.startsWith(prefix)) out.push(p);
+    return out;
+  }
+
   analysis(path: string): DocumentAnalysis | undefined {
     return this.docs.get(path);
   }

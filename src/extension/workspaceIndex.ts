@@ -20,6 +20,8 @@ import { DossierStatus } from './status';
 export const EDIT_DEBOUNCE_MS = 300;
 /** Pause after a file-system event before the file is re-read (saves come in bursts). */
 const WATCH_DEBOUNCE_MS = 100;
+/** Pause after a folder appears before it is scanned for files the watcher missed. */
+const FOLDER_SCAN_DELAY_MS = 1000;
 /** Views refresh at most this often while the index changes. */
 const CHANGE_EVENT_DELAY_MS = 150;
 /**
@@ -138,6 +140,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private indexing: Promise<void> | undefined;
   /** Per document, a counter bumped by every read, edit and removal: only the latest result lands. */
   private readonly versions = new Map<string, number>();
+  /** Documents being read, with the version of the read under way. */
+  private readonly reading = new Map<string, number>();
   /** Single-document reads and edits under way (outside a full index). */
   private readonly work = new Set<Promise<unknown>>();
   /** Documents of the running full index not analyzed yet (cancelled when a newer one starts). */
@@ -239,15 +243,62 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = this.settings.include.map((glob) => {
       const w = vscode.workspace.createFileSystemWatcher(glob);
-      w.onDidCreate((uri) => this.accepts(uri) && this.scheduleRead(uri));
-      w.onDidChange((uri) => this.accepts(uri) && this.scheduleRead(uri));
-      w.onDidDelete((uri) => this.removePath(uri));
+      w.onDidCreate((uri) => this.onFileEvent(() => this.accepts(uri) && this.scheduleRead(uri)));
+      w.onDidChange((uri) => this.onFileEvent(() => this.accepts(uri) && this.scheduleRead(uri)));
+      w.onDidDelete((uri) => this.onFileEvent(() => this.removePath(uri)));
       return w;
     });
     // A deleted or renamed folder reports only the folder: drop everything under it.
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    folders.onDidDelete((uri) => this.removePath(uri));
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    folders.onDidDelete((uri) => this.onFileEvent(() => this.removePath(uri)));
+    folders.onDidCreate((uri) => this.onFileEvent(() => !this.accepts(uri) && !this.excluded(uri) && this.scheduleFolderScan(uri)));
     this.watchers.push(folders);
+  }
+
+  /**
+   * File events arrive by the hundred in one go during a burst (a folder copied in or deleted, a
+   * branch switched), all dispatched in one turn of the event loop: only queue them there, and
+   * handle them in slices.
+   */
+  private onFileEvent(handle: () => unknown): void {
+    void this.track(this.slices.run(handle));
+  }
+
+  private excluded(uri: vscode.Uri): boolean {
+    const rel = this.relative(uri);
+    return rel === undefined || matchesAny(rel, this.excludeRe) || matchesAny(rel + '/', this.excludeRe);
+  }
+
+  /**
+   * A folder just created (copied in, unpacked) is scanned a moment later: the watcher starts
+   * watching a new folder only once it learns of it, so the first files written into it right
+   * away are never reported (seen on Linux: the first 1–3 files of each folder copied in).
+   */
+  private scheduleFolderScan(uri: vscode.Uri): void {
+    const key = `scan:${toKey(uri)}`;
+    if (this.pending.has(key)) return;
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void this.track(this.scanNewFolder(uri));
+      }, FOLDER_SCAN_DELAY_MS),
+    );
+  }
+
+  private async scanNewFolder(folder: vscode.Uri): Promise<void> {
+    try {
+      if (!((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory)) return;
+    } catch {
+      return; // gone again
+    }
+    for (const glob of this.settings.include) {
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) {
+        const key = toKey(uri);
+        const known = this.index.analysis(key) || this.skipped.has(key) || this.pending.has(key) || this.reading.has(key);
+        if (!known && this.accepts(uri)) this.scheduleRead(uri);
+      }
+    }
   }
 
   /** Tells views and decorations the index changed (e.g. new corrections); debounced. */
@@ -444,31 +495,47 @@ export class WorkspaceIndex implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.cancelPending(key);
-        void this.track(this.readOne(uri, this.priorityOf(key))).then((changed) => changed && this.fireChanged());
+        // Hundreds of these timers fire together in a burst: start each read in a slice.
+        const read = this.slices.run(() => this.readOne(uri, this.priorityOf(key))).then((reading) => reading);
+        void this.track(read).then((changed) => changed && this.fireChanged());
       }, WATCH_DEBOUNCE_MS),
     );
   }
 
+  /** A deleted file, or a deleted folder (everything under it goes, a slice at a time). */
   private removePath(uri: vscode.Uri): void {
     const key = toKey(uri);
-    const prefix = key.endsWith('/') ? key : key + '/';
-    let removed = false;
-    for (const path of this.index.paths()) {
-      if (path === key || path.startsWith(prefix)) {
-        this.cancelPending(path);
-        this.bump(path);
-        removed = this.index.remove(path) || removed;
-      }
-    }
     this.bump(key);
-    this.skipped.delete(key);
-    if (removed) this.fireChanged();
+    if (!this.skipped.delete(key) && this.skipped.size) {
+      for (const path of this.skipped) if (path.startsWith(key + '/')) this.skipped.delete(path);
+    }
+    // A folder's deletion comes with one event per file in it as well: each must stay cheap.
+    if (this.index.analysis(key)) return this.removeDocument(key);
+    for (const path of this.index.pathsUnder(key)) {
+      const version = this.bump(path);
+      // Unless the file came back meanwhile (its newer read then decides).
+      void this.track(this.slices.run(() => this.isCurrent(path, version) && this.removeDocument(path)));
+    }
+  }
+
+  private removeDocument(path: string): void {
+    this.cancelPending(path);
+    if (this.index.remove(path)) this.fireChanged();
   }
 
   /** Reads one file (or the open editor's unsaved text) into the index; false when nothing changed. */
   private async readOne(uri: vscode.Uri, priority: Priority, useCache = true): Promise<boolean> {
     const key = toKey(uri);
     const version = this.bump(key);
+    this.reading.set(key, version);
+    try {
+      return await this.read(uri, key, version, priority, useCache);
+    } finally {
+      if (this.reading.get(key) === version) this.reading.delete(key);
+    }
+  }
+
+  private async read(uri: vscode.Uri, key: string, version: number, priority: Priority, useCache: boolean): Promise<boolean> {
     const current = () => this.isCurrent(key, version);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     let text: string;

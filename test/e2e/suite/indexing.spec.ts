@@ -229,8 +229,43 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     const missing = index.paths().filter((p) => !onDisk.get(p, index.text(p)!, [], index.analysis(p)!.hash));
     assert.deepStrictEqual(missing, [], `${missing.length} documents not in the cache on disk`);
     console.log(`      cache on disk: ${(onDisk.sizeOnDisk() / 1e6).toFixed(2)} MB in ${dir}`);
+    const mem = process.memoryUsage();
+    console.log(`      extension host (VS Code's own share included): heap ${(mem.heapUsed / 1e6).toFixed(0)} MB used of ${(mem.heapTotal / 1e6).toFixed(0)} MB, RSS ${(mem.rss / 1e6).toFixed(0)} MB`);
+
+    // 5. The folder is deleted: one event per file (and the folder), every copy leaves the index.
+    await profiler.start();
+    probe = new LagProbe().start();
+    t0 = performance.now();
+    await vscode.workspace.fs.delete(bulk, { recursive: true });
+    await eventually('the copies to leave the index', async () => (index.pathsUnder(bulk.toString()).length ? undefined : true), 60_000);
+    await api.workspace.whenIdle();
+    line('folder deleted', Math.round(performance.now() - t0), probe.stop());
+    await profiler.stop('delete', probe);
+    assert.strictEqual(index.size + api.workspace.skippedCount, before);
 
     // Speed is reported, not asserted; this only catches an extension host frozen outright.
     for (const f of figures) assert.ok(!/max event-loop lag (\d{4,})/.test(f), f);
+  });
+
+  it('indexes every file of a folder copied in, including those written before the watcher saw the folder', async function () {
+    // Folders made and filled at once, as a copy or an unzip does: on Linux the watcher adds a
+    // new folder only after hearing of it, so files written straight away raise no event.
+    const root = vscode.Uri.joinPath(bulk, 'copied-folder');
+    const names: string[] = [];
+    for (const section of ['harbour', 'council', 'weather']) {
+      const dir = path.join(root.fsPath, section);
+      fs.mkdirSync(dir, { recursive: true });
+      for (let i = 1; i <= 4; i++) {
+        const name = `${section}/${String(i).padStart(3, '0')}.txt`;
+        fs.writeFileSync(path.join(root.fsPath, name), `date 2025-05-0${i}\nThe ${section} desk of the Valmora Courier filed report ${i}.\n`);
+        names.push(name);
+      }
+    }
+    const keys = names.map((n) => vscode.Uri.joinPath(root, n).toString());
+    await eventually('every copied file in the index', async () => {
+      const indexed = new Set(api.workspace.index.paths());
+      return keys.every((k) => indexed.has(k)) ? true : undefined;
+    });
+    await api.workspace.whenIdle();
   });
 });
