@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as inspector from 'inspector';
 import { PerformanceObserver } from 'perf_hooks';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../../../src/core/analysisCache';
 import type { DossierApi } from '../../../src/extension';
@@ -229,6 +231,11 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     const missing = index.paths().filter((p) => !onDisk.get(p, index.text(p)!, [], index.analysis(p)!.hash));
     assert.deepStrictEqual(missing, [], `${missing.length} documents not in the cache on disk`);
     console.log(`      cache on disk: ${(onDisk.sizeOnDisk() / 1e6).toFixed(2)} MB in ${dir}`);
+    if (process.env.DOSSIER_E2E_PROFILE) {
+      // Live heap, without garbage: a full collection first (profiling runs only).
+      v8.setFlagsFromString('--expose-gc');
+      (vm.runInNewContext('gc') as () => void)();
+    }
     const mem = process.memoryUsage();
     console.log(`      extension host (VS Code's own share included): heap ${(mem.heapUsed / 1e6).toFixed(0)} MB used of ${(mem.heapTotal / 1e6).toFixed(0)} MB, RSS ${(mem.rss / 1e6).toFixed(0)} MB`);
 
