@@ -11,6 +11,7 @@ import {
   daysInMonth, detectDocumentDate, findFullDates, findHeaderMarker, formatDay, formatMonth,
   fromDayNumber, isValidYmd, monthNumber, parseIsoDay, toDayNumber, weekdayOf,
 } from './documentDate';
+import { Holiday, HOLIDAY_BY_SPELLING, holidayIn, holidayOf } from './holidays';
 import { DateMention, DocumentDate, Granularity, Span } from './types';
 import { firstAtOrAfter } from './text';
 
@@ -31,6 +32,7 @@ type Kind =
   | 'weekend' // last/this/next weekend
   | 'season' // last/this/next summer
   | 'offset' // "three days after January 3"
+  | 'holiday' // "Christmas Eve", "last Easter", "Thanksgiving 2024"
   | 'vague'; // a date-like expression with no resolvable value
 
 type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
@@ -56,6 +58,7 @@ interface Parse {
   note?: string;
   /** offset: the anchor expression. */
   inner?: Candidate;
+  holiday?: Holiday;
   reason?: string;
 }
 
@@ -158,6 +161,10 @@ const WEEKDAY_EVENT_PREFIX = new Set([
 ]);
 const WEEKDAY_NAME_SUFFIX = /^[ \t\u00a0]+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Observer|Mail|Sport|People|Star|Night|Club|Review|Business|Mercury|Record|Sun|Age|Journal|Service|School|Group|Magazine|Programme|Show|Live)\b/;
 const ORDINAL_CONTEXT = new Set(['on', 'since', 'until', 'till', 'by', 'before', 'after', 'from', 'through']);
+/** Words before a holiday's bare name that make it a day ("at Christmas", not "Christmas tree"). */
+const HOLIDAY_CONTEXT = new Set([...ORDINAL_CONTEXT, 'at', 'over', 'during', 'around', 'for', 'of', 'ahead', 'between', 'and', 'or']);
+/** Capitalized words that may stand right before a holiday without making it part of a name. */
+const HOLIDAY_NAME_OK_BEFORE = new Set([...HOLIDAY_CONTEXT, 'the', 'a', 'this', 'last', 'next', 'since', 'until', 'in', 'that', 'every']);
 const ORDINAL_FOLLOW_OK = new Set([
   'and', 'or', 'to', 'when', 'at', 'in', 'after', 'before', 'until', 'as', 'that', 'which', 'while', 'with', 'but',
   'the', 'a', 'he', 'she', 'they', 'it', 'we', 'i', 'this', 'during', 'amid', 'following', 'where', 'his', 'her',
@@ -281,6 +288,18 @@ const RE = {
   numeric: /(?<![\d/.-])\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b(?![/.-]?\d)/g,
   esDayMonth: new RegExp(`(?<![\\d.,])\\b(\\d{1,2})${S}de${S}(${ES_MONTH_RE})\\b`, 'g'),
   esMonthYear: new RegExp(`\\b(${ES_MONTH_RE})${S}(?:de${S}|del${S})(\\d{4})\\b`, 'g'),
+  // "Christmas Eve", "Easter Monday", "Thanksgiving 2024", "Christmas of 2019"
+  holiday: new RegExp(
+    `\\b(${[...HOLIDAY_BY_SPELLING.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((h) => h.replace(/[.]/g, '\\.').replace(/'/g, "['’]").replace(/ /g, S))
+      .join('|')})(?![\\p{L}'’])(?:,?${S}(?:of${S})?(\\d{4})\\b(?![.,]?\\d))?`,
+    'gu',
+  ),
+  holidayAfter: /^[ \t\u00a0]+(?:holidays?|break|weekend|period|recess|day|eve|night|morning|celebrations?|festivities)\b/i,
+  holidayTitleAfter: /^(?:[ \t\u00a0]+(?:II|III|IV|V|VI)\b|:)/,
+  // "for Christmas presents", "on Christmas Island": the name, not the day.
+  holidayNotAfter: /^[ \t\u00a0]+(?:Islands?|Carol|Rising|trees?|cards?|presents?|gifts?|markets?|number|singles?|albums?|songs?|lights|decorations|shopping|sales|eggs?|bunny|parade|special|episode|message|speech|lunch|dinner|party|parties|shows?|sequels?|films?|movies?)\b/i,
   esWeekday: new RegExp(`\\b([Ee]l)${S}(?:(pasado|próximo|proximo)${S})?(${ES_WEEKDAY_RE})(?:${S}(pasado|próximo|proximo))?\\b`, 'gu'),
 };
 
@@ -454,6 +473,27 @@ const rules: Rule[] = [
       if (WEEKDAY_NAME_SUFFIX.test(after(text, m.index + m[0].length))) return; // "Sunday Times"
       const wd = WEEKDAY_NAMES.findIndex((w) => w.toLowerCase() === m[1].toLowerCase());
       out.push({ start: m.index - (pre?.[0].length ?? 0), end: m.index + m[0].length, parse: { kind: 'weekday', wd, mod } });
+    }),
+
+  (text, out) =>
+    scan(RE.holiday, text, (m) => {
+      const holiday = holidayOf(m[1].replace(/[ \t\u00a0]+/g, ' '))!;
+      const pre = matchBefore(text, m.index, RE.modPrefix);
+      const mod = pre?.[1].toLowerCase() as Modifier | undefined;
+      const start = m.index - (pre?.[0].length ?? 0);
+      // Part of a longer name or title: "Holocaust Memorial Day", "Wham's Last Christmas".
+      const capitalized = /(\p{Lu}[\p{L}'’]*)[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+      if (capitalized && !HOLIDAY_NAME_OK_BEFORE.has(capitalized[1].toLowerCase())) return;
+      // A capital modifier inside a sentence is a title: "the band's Last Christmas".
+      const sentenceStart = start === 0 || /[.!?:"“”\n][ \t\u00a0]*$/.test(text.slice(Math.max(0, start - 10), start));
+      if (pre && /^\p{Lu}/u.test(pre[1]) && !sentenceStart) return;
+      if (RE.holidayTitleAfter.test(after(text, m.index + m[0].length))) return; // "Halloween II", "Halloween: Resurrection"
+      if (holiday.needsContext && !m[2]) {
+        const next = after(text, m.index + m[0].length);
+        if (RE.holidayNotAfter.test(next)) return;
+        if (!mod && !HOLIDAY_CONTEXT.has(prevWord(text, m.index).word) && !RE.holidayAfter.test(next)) return;
+      }
+      out.push({ start, end: m.index + m[0].length, parse: { kind: 'holiday', holiday, mod, y: m[2] ? +m[2] : undefined } });
     }),
 
   (text, out, opt) =>
@@ -963,6 +1003,23 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined): Resolved {
         return year(Number(inner.value.slice(0, 4)) + n, `${Math.abs(n)} year(s) ${n < 0 ? 'before' : 'after'} ${inner.value.slice(0, 4)}`);
       }
       return { how: `${expr}: the offset is finer than its anchor ${inner.value}` };
+    }
+
+    case 'holiday': {
+      const h = p.holiday!;
+      const on = (y: number): Ymd => holidayIn(h, y);
+      if (p.y !== undefined) return day(on(p.y), `${h.name} of ${p.y}`);
+      if (!ref) return noRef('no year is given');
+      const refN = toDayNumber(ref);
+      const thisYear = toDayNumber(on(ref.y));
+      if (p.mod === 'last') return day(on(thisYear < refN ? ref.y : ref.y - 1), `the last ${h.name} before ${refPhrase}`);
+      if (p.mod === 'next') return day(on(thisYear > refN ? ref.y : ref.y + 1), `the next ${h.name} after ${refPhrase}`);
+      if (p.mod === 'this') return day(on(ref.y), `${h.name} of the year of ${refPhrase}`);
+      if (isFuture()) return day(on(thisYear >= refN ? ref.y : ref.y + 1), `the next ${h.name} on or after ${refPhrase} (the sentence looks ahead)`);
+      // As for "January 3": a few weeks ahead is tolerated unless the verb is in the past.
+      const tolerance = pastCue(text, c.start) ? 0 : FUTURE_TOLERANCE_DAYS;
+      if (thisYear - refN <= tolerance) return day(on(ref.y), `${h.name} in the year of ${refPhrase}`);
+      return day(on(ref.y - 1), `the previous ${h.name}: ${h.name} ${ref.y} would be after ${refPhrase}`);
     }
 
     case 'vague':

@@ -189,6 +189,20 @@ export const dateCases: DateCase[] = [
   { text: 'Officials met on Thursday.', expression: 'Thursday', reference: undefined, value: undefined },
   { text: 'Prices rose last month.', expression: 'last month', reference: undefined, value: undefined },
   { text: 'A few days ago the talks resumed.', expression: 'A few days ago', reference: '2026-01-17', value: undefined },
+
+  // Holidays: the day they fall on, in the year a reader would take (Easter and Thanksgiving computed).
+  { text: 'Retailers reported strong sales over Christmas.', expression: 'Christmas', reference: '2005-01-10', value: '2004-12-25', granularity: 'day' },
+  { text: 'The ferry will not run on Christmas Day.', expression: 'Christmas Day', reference: '2025-12-01', value: '2025-12-25', granularity: 'day' },
+  { text: 'Shops close early on Christmas Eve.', expression: 'Christmas Eve', reference: '2025-12-20', value: '2025-12-24', granularity: 'day' },
+  { text: 'Talks will resume after Easter.', expression: 'Easter', reference: '2025-03-12', value: '2025-04-20', granularity: 'day' },
+  { text: 'Good Friday services were held.', expression: 'Good Friday', reference: '2026-01-17', value: '2025-04-18', granularity: 'day' },
+  { text: 'He was arrested on Good Friday.', expression: 'Good Friday', reference: '2025-04-25', value: '2025-04-18', granularity: 'day' },
+  { text: 'The strike began on Easter Monday.', expression: 'Easter Monday', reference: '2026-04-10', value: '2026-04-06', granularity: 'day' },
+  { text: 'The parade was cancelled last Christmas.', expression: 'last Christmas', reference: '2025-06-10', value: '2024-12-25', granularity: 'day' },
+  { text: 'Crowds gathered on New Year’s Eve 2019.', expression: 'New Year’s Eve 2019', reference: '2020-05-01', value: '2019-12-31', granularity: 'day' },
+  { text: 'Flights were full over Thanksgiving weekend.', expression: 'Thanksgiving', reference: '2024-12-02', value: '2024-11-28', granularity: 'day' },
+  { text: 'The pool opens on Memorial Day.', expression: 'Memorial Day', reference: '2025-05-01', value: '2025-05-26', granularity: 'day' },
+  { text: 'The market reopened after Christmas.', expression: 'Christmas', reference: undefined, value: undefined },
 ];
 
 export const nonDateCases: NonDateCase[] = [
@@ -199,7 +213,6 @@ export const nonDateCases: NonDateCase[] = [
   { text: 'Sun Microsystems shipped the server.', notDate: 'Sun', reference: '2026-01-17' },
   { text: 'August Wilson wrote the play.', notDate: 'August', reference: '2026-01-17' },
   { text: 'The Sunday Times reported the claim.', notDate: 'Sunday', reference: '2026-01-17' },
-  { text: 'Good Friday services were held.', notDate: 'Friday', reference: '2026-01-17' },
   { text: 'The won may fall to around 1,400 in a month or two.', notDate: '400', reference: '2026-01-21' },
   { text: 'The army sent 2000 troops to the border.', notDate: '2000', reference: '2026-01-17' },
   { text: 'He paid $2000 for the car.', notDate: '2000', reference: '2026-01-17' },
@@ -217,4 +230,11 @@ export const nonDateCases: NonDateCase[] = [
   { text: 'Security tightened after the 9/11 attacks.', notDate: '9/11', reference: '2026-01-17' },
   { text: 'Brian May played the guitar solo.', notDate: 'May', reference: '2026-01-17' },
   { text: 'The team won 2-1 on aggregate in 2004 and 2005 events.', notDate: '2-1', reference: undefined },
+  { text: 'She bought Christmas presents for the children.', notDate: 'Christmas', reference: '2025-12-01' },
+  { text: 'The film was shot on Christmas Island.', notDate: 'Christmas', reference: '2025-12-01' },
+  { text: 'Children hunted for Easter eggs in the park.', notDate: 'Easter', reference: '2025-04-30' },
+  { text: 'A Christmas tree stood in the square.', notDate: 'Christmas', reference: '2025-12-01' },
+  { text: 'Ministers attended Holocaust Memorial Day events.', notDate: 'Memorial Day', reference: '2025-01-28' },
+  { text: "The band's Last Christmas topped the chart again.", notDate: 'Christmas', reference: '2025-12-20' },
+  { text: 'He directed Halloween II for the studio.', notDate: 'Halloween', reference: '2025-10-01' },
 ];
