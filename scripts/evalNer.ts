@@ -2,6 +2,7 @@
 // Usage: node out/scripts/evalNer.js [path/to/conll.txt] [--baseline] [--errors N] [--time]
 //   --baseline  score plain compromise (people/places/organizations) instead of our analyzer
 //   --errors N  list the N most frequent false negatives / false positives (non-sports docs)
+//   --sports    list those of the sports documents instead
 import * as path from 'path';
 import nlp from 'compromise';
 import { findEntityMentions } from '../src/core/entities';
@@ -95,6 +96,7 @@ function main(): void {
   const baseline = args.includes('--baseline');
   const errIdx = args.indexOf('--errors');
   const errorCount = errIdx >= 0 ? Number(args[errIdx + 1] ?? 40) : 0;
+  const errorsOfSports = args.includes('--sports');
   const file =
     args.find((a, i) => !a.startsWith('--') && !(errIdx >= 0 && i === errIdx + 1)) ??
     path.resolve(__dirname, '../../../shared/corpora/conll2003/dev.txt');
@@ -135,7 +137,7 @@ function main(): void {
           c[type].fp++;
           c.ALL.fp++;
         }
-        if (!sports) {
+        if (sports === errorsOfSports) {
           const k = `${type} ${m.text}${goldType ? ` (gold ${goldType})` : ''}`;
           fpCount.set(k, (fpCount.get(k) ?? 0) + 1);
         }
@@ -147,7 +149,7 @@ function main(): void {
         c[g.type as Scored].fn++;
         c.ALL.fn++;
       }
-      if (!sports) {
+      if (sports === errorsOfSports) {
         const k = `${g.type} ${g.text}`;
         fnCount.set(k, (fnCount.get(k) ?? 0) + 1);
       }
@@ -168,8 +170,9 @@ function main(): void {
         .slice(0, errorCount)
         .map(([k, n]) => `${n}\t${k}`)
         .join('\n');
-    console.log(`\nFalse negatives (non-sports):\n${top(fnCount)}`);
-    console.log(`\nFalse positives (non-sports):\n${top(fpCount)}`);
+    const which = errorsOfSports ? 'sports' : 'non-sports';
+    console.log(`\nFalse negatives (${which}):\n${top(fnCount)}`);
+    console.log(`\nFalse positives (${which}):\n${top(fpCount)}`);
   }
 }
 

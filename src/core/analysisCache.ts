@@ -19,7 +19,7 @@ import { computeLineStarts } from './text';
 import type { DocumentAnalysis } from './types';
 
 /** Bump whenever the analysis output for a given text changes (analyzers, word lists, types). */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 const FORMAT = 'dossier-cache/1';
 const UNDEF = '\u0000undefined';

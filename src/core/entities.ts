@@ -6,6 +6,7 @@ import type { EntityMention, EntityType } from './types';
 import {
   DEBRIS_LINES,
   DEBRIS_WORDS,
+  EXTRA_COUNTRIES,
   EXTRA_PLACES,
   FUNCTION_WORDS,
   KNOWN_ORGS,
@@ -18,6 +19,9 @@ import {
   PERSON_VERBS,
   PLACE_HEADS,
   PLACE_SUFFIXES,
+  SPORT_WORDS,
+  TEAM_VERBS_AFTER,
+  TEAM_WORDS_BEFORE,
   TITLE_HEADS,
   WEEKDAYS_MONTHS,
 } from './gazetteer';
@@ -29,6 +33,8 @@ type Kind = EntityType | 'none';
 
 interface Lexicon {
   places: Set<string>;
+  /** Countries (national teams keep the country's name and stay places). */
+  countries: Set<string>;
   orgs: Set<string>;
   persons: Set<string>;
   firstNames: Set<string>;
@@ -61,6 +67,7 @@ function getLexicon(): Lexicon {
     .model().one;
   const L: Lexicon = {
     places: new Set(EXTRA_PLACES),
+    countries: new Set(EXTRA_COUNTRIES),
     orgs: new Set(KNOWN_ORGS),
     persons: new Set(),
     firstNames: new Set(),
@@ -77,6 +84,7 @@ function getLexicon(): Lexicon {
     const key = norm(word);
     for (const t of tags) {
       if (t === 'Country' || t === 'City' || t === 'Region') L.places.add(key);
+      if (t === 'Country') L.countries.add(key);
       else if (t === 'Place' && key.length >= 4 && !PLACE_NOISE.has(key)) L.places.add(key);
       else if (t === 'Organization' || t === 'SportsTeam') L.orgs.add(key);
       else if (t === 'Person') L.persons.add(key);
@@ -191,6 +199,8 @@ function tokenize(text: string): Tok[] {
 interface LineInfo {
   debris: boolean;
   capsLine: boolean;
+  /** Mostly numbers: a results table or standings row ("Surrey 350-6", "Chicago 72 58 .554"). */
+  scoreLine: boolean;
 }
 
 function lineInfo(text: string, toks: Tok[]): Map<number, LineInfo> {
@@ -222,7 +232,9 @@ function lineInfo(text: string, toks: Tok[]): Map<number, LineInfo> {
       (caps.length > 0 &&
         caps.length / letterWords.length >= 0.6 &&
         (letterWords.length >= 2 || caps[0].text.length >= 6));
-    info.set(line, { debris, capsLine });
+    const numbers = lt.filter((t) => /^[-+.]?\d/.test(t.text)).length;
+    const scoreLine = numbers >= 2 && numbers >= 0.3 * lt.filter((t) => t.word).length;
+    info.set(line, { debris, capsLine, scoreLine });
   }
   return info;
 }
@@ -350,6 +362,9 @@ interface Ctx {
   capSeen: Set<string>;
   /** Keys of words seen capitalised away from sentence starts with no capitalised neighbour. */
   capAlone: Set<string>;
+  lines: Map<number, LineInfo>;
+  /** A sports report: places that play are teams, i.e. organizations (CoNLL's convention too). */
+  sports: boolean;
 }
 
 function isKnownNameKey(key: string): boolean {
@@ -800,7 +815,7 @@ export function findEntityMentions(text: string): EntityMention[] {
       if (!(pv && pv.cap && pv.line === t.line) && !(nx && nx.cap && nx.line === t.line)) capAlone.add(k);
     }
   }
-  const ctx: Ctx = { toks, text, lex, lowerSeen, capSeen, capAlone };
+  const ctx: Ctx = { toks, text, lex, lowerSeen, capSeen, capAlone, lines, sports: isSportsReport(toks) };
 
   const pieces: Piece[] = [];
   for (const [a, b] of buildChunks(toks, lines)) splitChunk(ctx, a, b, pieces);
@@ -815,6 +830,7 @@ export function findEntityMentions(text: string): EntityMention[] {
   };
   const pieceKeys = pieces.map((p) => keyOf(toks, p.a, p.b));
   const intrinsicCache = new Map<string, Record<Kind, number>>();
+  const teams = new Set<string>();
   pieces.forEach((p, i) => {
     const k = pieceKeys[i];
     const s = scoreOf(k);
@@ -826,6 +842,10 @@ export function findEntityMentions(text: string): EntityMention[] {
     }
     for (const [t, v] of Object.entries(p.cue)) s[t as Kind] += v ?? 0;
     contextual(ctx, p, s);
+    if (ctx.sports && isTeam(ctx, p.a, p.b, k)) {
+      addScore(s, 'organization', TEAM_EVIDENCE);
+      teams.add(k);
+    }
   });
   // An acronym shares its expansion's evidence, both ways.
   for (const [acrKey, expansion] of acronyms) {
@@ -845,6 +865,12 @@ export function findEntityMentions(text: string): EntityMention[] {
     for (const t of ['none', ...TYPES] as Kind[]) if (s[t] > bestV) ((best = t), (bestV = s[t]));
     return best;
   };
+
+  // A place that plays once in a sports report is that team throughout it ("title rivals Essex").
+  for (const k of teams) {
+    const sc = total.get(k)!;
+    if (decide(sc) === 'place') sc.organization = sc.place + 1;
+  }
 
   // "Port Authority of Valmora", "University of Lisbon": a one-word name after "of" in an institution's name is a place.
   pieces.forEach((p, i) => {
@@ -952,9 +978,11 @@ export function findEntityMentions(text: string): EntityMention[] {
     }
     for (let n = Math.min(5, toks.length - i); n >= 1; n--) {
       if (toks[i + n - 1].line !== toks[i].line || !toks[i + n - 1].word) continue;
-      const type = capsLookup(keyOf(toks, i, i + n));
+      const k = keyOf(toks, i, i + n);
+      const type = capsLookup(k);
       if (type) {
-        emit(i, i + n, type);
+        // Standings and results in capitals: "NEW YORK 72 58 .554".
+        emit(i, i + n, type === 'place' && ctx.sports && isTeam(ctx, i, i + n, k) ? 'organization' : type);
         matched = n;
         break;
       }
@@ -971,6 +999,34 @@ export function findEntityMentions(text: string): EntityMention[] {
     lastEnd = m.end;
   }
   return result;
+}
+
+/** Evidence of one "team" occurrence: enough to outweigh a place name's own evidence. */
+const TEAM_EVIDENCE = 6;
+
+/** Sports words in the text, the first line (a headline or a "SOCCER -" slug) counting thrice. */
+function isSportsReport(toks: Tok[]): boolean {
+  let score = 0;
+  const firstLine = toks.find((t) => t.word)?.line;
+  for (const t of toks) if (t.word && SPORT_WORDS.has(t.key)) score += t.line === firstLine ? 3 : 1;
+  return score >= 4;
+}
+
+/**
+ * Whether the place name at toks[a, b) plays here, in a sports report: in a results or standings
+ * line, or right next to a sports verb or "against" / "v". Countries stay places (national
+ * teams), and so does a name after "in", "at", "from"...
+ */
+function isTeam(ctx: Ctx, a: number, b: number, key: string): boolean {
+  if (!ctx.lex.places.has(key) || ctx.lex.countries.has(key)) return false;
+  const toks = ctx.toks;
+  const line = toks[a].line;
+  const before = toks[a - 1]?.line === line ? toks[a - 1] : undefined;
+  const after = toks[b]?.line === line ? toks[b] : undefined;
+  const lostTo = before?.key === 'to' && /^(lost|losing|lose|loses|fell)$/.test(toks[a - 2]?.key ?? '');
+  if (before && PLACE_PREPS.has(before.key) && !lostTo) return false;
+  const score = !!after && /^\d/.test(after.text) && !/^\d{4}-\d\d-\d\d$/.test(after.text); // "Surrey 429-7", not a dateline
+  return lostTo || score || ctx.lines.get(line)!.scoreLine || (!!after && TEAM_VERBS_AFTER.has(after.key)) || (!!before && TEAM_WORDS_BEFORE.has(before.key));
 }
 
 /** Type of a capitalised phrase nothing else tells about. */

@@ -31,6 +31,17 @@ s.d. | tenn. | tex. | vt. | va. | wash. | wis. | wyo. | calif | fla | mich | okl
 south korea | north korea | east timor | ivory coast | sri lanka | new zealand | south africa | saudi arabia
 `);
 
+/** Countries and continents among EXTRA_PLACES (besides compromise's own): they field national teams. */
+export const EXTRA_COUNTRIES = words(`
+u.s. | us | usa | u.s.a. | america | united states | britain | great britain | u.k. | uk | europe | asia | africa |
+north america | south america | latin america | soviet union | yugoslavia | czechoslovakia | bosnia | serbia |
+croatia | slovenia | kosovo | montenegro | macedonia | albania | zaire | burma | ceylon | rhodesia | hong kong |
+taiwan | scotland | wales | england | northern ireland | ireland | jordan | chad | congo | georgia | lebanon | niger |
+guinea | turkey | cyprus | malta | monaco | benin | togo | moldova | belarus | tajikistan | kyrgyzstan | surinam |
+suriname | guyana | sudan | libya | somalia | russian federation | south korea | north korea | east timor |
+ivory coast | sri lanka | new zealand | south africa | saudi arabia | puerto rico
+`);
+
 /** Organizations known by name: news agencies and media, international bodies, institutions. */
 export const KNOWN_ORGS = words(`
 reuters | associated press | ap | afp | agence france-presse | agence france presse | tass | itar-tass | interfax |
@@ -199,3 +210,25 @@ explained | denied | admitted | urged | called | replied | recalled | acknowledg
 estimated | believes | believed | thinks | thought | hopes | hoped | wants | wanted | met | visited | died | resigned |
 married | scored | won | lost | beat | finished | shot | played | was | is | has | had | who
 `);
+
+/** Words of sports reporting: a document using several is a sports report (teams named after places). */
+export const SPORT_WORDS = words(`
+soccer | football | cricket | rugby | tennis | golf | baseball | basketball | hockey | athletics | cycling |
+goal | goals | scored | scorer | striker | midfielder | defender | goalkeeper | keeper | penalty | penalties |
+half-time | halftime | match | matches | fixture | fixtures | league | cup | premiership | championship |
+tournament | semi-final | quarter-final | innings | inning | wicket | wickets | batsman | bowler | bowled |
+overs | pitcher | homer | homers | touchdown | quarterback | playoff | playoffs | squad | stadium | season |
+draw | drew | beat | beaten | victory | defeat | unbeaten | standings | seeded | seed | coach
+`);
+
+/** Words right after a place's name that make it a team: "Surrey beat Kent", "Chicago rallied". */
+export const TEAM_VERBS_AFTER = words(`
+beat | beats | defeated | drew | lost | won | win | wins | trail | trailed | lead | led | scored | edged |
+thrashed | routed | rallied | overcame | outscored | hammered | downed | blanked | swept | clinched |
+declared | collapsed | batted | bowled | reached | closed | finished | needed | captain | coach | manager |
+all-rounder | striker | midfielder | defender |
+goalkeeper | fans | supporters | player | players | squad | v | vs | versus
+`);
+
+/** Words right before a place's name that make it a team: "beat Kent", "against Chicago", "v Surrey". */
+export const TEAM_WORDS_BEFORE = words(`beat | beating | against | v | vs | versus | defeated | edged | thrashed | routed | hosts | visitors`);

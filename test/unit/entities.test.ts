@@ -132,6 +132,19 @@ describe('findEntityMentions', () => {
     assert.strictEqual(typeOf(ms, 'United States'), 'place');
   });
 
+  it('reads places that play in a sports report as teams; countries stay places, and news keeps places', () => {
+    const report =
+      'Boston beat Chicago 5-3 in the league on Saturday. Chicago coach Dan Reyes said his players were tired. ' +
+      'The season resumes on Tuesday against Seattle.\nDenver 4 Houston 2\nSeattle 3 Toronto 1\n';
+    const r = find(report);
+    for (const team of ['Boston', 'Chicago', 'Seattle', 'Denver', 'Houston', 'Toronto']) assert.strictEqual(typeOf(r, team), 'organization', team);
+    const test = find('England beat Australia by five wickets in the second test. The match drew a full house and the season ends in June.');
+    assert.strictEqual(typeOf(test, 'England'), 'place');
+    assert.strictEqual(typeOf(test, 'Australia'), 'place');
+    const news = find('The mayor of Boston met officials from Chicago and Denver to discuss the budget. Boston and Chicago both face deficits.');
+    for (const city of ['Boston', 'Chicago', 'Denver']) assert.strictEqual(typeOf(news, city), 'place', city);
+  });
+
   it('treats U.S., US, USA and America as places', () => {
     const ms = find('U.S. officials said the US and USA teams, and America itself, agreed.');
     for (const t of ['U.S.', 'US', 'USA', 'America']) assert.strictEqual(typeOf(ms, t), 'place', t);
