@@ -20,8 +20,12 @@ import { DossierStatus } from './status';
 export const EDIT_DEBOUNCE_MS = 300;
 /** Pause after a file-system event before the file is re-read (saves come in bursts). */
 const WATCH_DEBOUNCE_MS = 100;
-/** Pause after a folder appears before it is scanned for files the watcher missed. */
+/** Pause after the last new folder appeared before new folders are scanned for files the watcher missed... */
 const FOLDER_SCAN_DELAY_MS = 1000;
+/** ...but no longer than this after the first one. */
+const FOLDER_SCAN_MAX_WAIT_MS = 10_000;
+/** Key of the folder scan's timer among the pending ones (no document key looks like it). */
+const FOLDER_SCAN_KEY = 'scan:';
 /** Views refresh at most this often while the index changes. */
 const CHANGE_EVENT_DELAY_MS = 150;
 /**
@@ -140,6 +144,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private indexing: Promise<void> | undefined;
   /** Per document, a counter bumped by every read, edit and removal: only the latest result lands. */
   private readonly versions = new Map<string, number>();
+  /** Folders created since the last folder scan, by key. */
+  private readonly newFolders = new Map<string, vscode.Uri>();
+  private folderScanSince: number | undefined;
   /** Documents being read, with the version of the read under way. */
   private readonly reading = new Map<string, number>();
   /** Single-document reads and edits under way (outside a full index). */
@@ -273,15 +280,26 @@ export class WorkspaceIndex implements vscode.Disposable {
    * A folder just created (copied in, unpacked) is scanned a moment later: the watcher starts
    * watching a new folder only once it learns of it, so the first files written into it right
    * away are never reported (seen on Linux: the first 1–3 files of each folder copied in).
+   * New folders are collected and scanned once they stop appearing (at most FOLDER_SCAN_MAX_WAIT_MS
+   * after the first), only the outermost of them: an archive unpacked costs one scan, not one
+   * per folder.
    */
   private scheduleFolderScan(uri: vscode.Uri): void {
-    const key = `scan:${toKey(uri)}`;
-    if (this.pending.has(key)) return;
+    this.newFolders.set(toKey(uri), uri);
+    this.folderScanSince ??= Date.now();
+    const timer = this.pending.get(FOLDER_SCAN_KEY);
+    if (timer && Date.now() - this.folderScanSince >= FOLDER_SCAN_MAX_WAIT_MS) return; // due soon anyway
+    if (timer) clearTimeout(timer);
     this.pending.set(
-      key,
+      FOLDER_SCAN_KEY,
       setTimeout(() => {
-        this.pending.delete(key);
-        void this.track(this.scanNewFolder(uri));
+        this.pending.delete(FOLDER_SCAN_KEY);
+        this.folderScanSince = undefined;
+        const keys = [...this.newFolders.keys()].sort();
+        const outermost = keys.filter((k, i) => !keys.slice(0, i).some((a) => k.startsWith(a + '/')));
+        const uris = outermost.map((k) => this.newFolders.get(k)!);
+        this.newFolders.clear();
+        for (const folder of uris) void this.track(this.scanNewFolder(folder));
       }, FOLDER_SCAN_DELAY_MS),
     );
   }
