@@ -5,6 +5,7 @@
 // visible documents first), and results persist in an AnalysisCache in the workspace storage, so
 // a warm start with an unchanged corpus analyzes nothing. This thread only reads, decodes, looks
 // up the cache and files results, in slices short enough to keep the editor responsive.
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../core/analysisCache';
 import { analyzeDocument } from '../core/analyze';
@@ -124,6 +125,23 @@ class SliceQueue {
       if (this.tasks.length) this.schedule();
     });
   }
+}
+
+// Local files are read straight through Node's fs: VS Code's file-system API costs several times
+// more of this thread per file (a stat and a read each pass through its provider layers), which
+// a folder of thousands of files feels at every start. Other schemes go through VS Code.
+
+async function statOf(uri: vscode.Uri): Promise<{ directory: boolean; size: number }> {
+  if (uri.scheme === 'file') {
+    const st = await fs.promises.stat(uri.fsPath);
+    return { directory: st.isDirectory(), size: st.size };
+  }
+  const st = await vscode.workspace.fs.stat(uri);
+  return { directory: (st.type & vscode.FileType.Directory) !== 0, size: st.size };
+}
+
+function bytesOf(uri: vscode.Uri): Thenable<Uint8Array> {
+  return uri.scheme === 'file' ? fs.promises.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -564,13 +582,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     } else {
       let bytes: Uint8Array;
       try {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.type & vscode.FileType.Directory) return false;
+        const stat = await statOf(uri);
+        if (stat.directory) return false;
         if (stat.size > this.settings.maxFileSizeKB * 1024) {
           this.skip(key, `${uri.fsPath}: skipped, ${Math.round(stat.size / 1024)} KB is larger than dossier.maxFileSizeKB (${this.settings.maxFileSizeKB} KB)`);
           return current() && this.index.remove(key);
         }
-        bytes = await vscode.workspace.fs.readFile(uri);
+        bytes = await bytesOf(uri);
       } catch (e) {
         // Deleted or renamed while we were reading, or unreadable: say so, keep the rest.
         this.skip(key, `${uri.fsPath}: skipped, cannot be read (${(e as { code?: string }).code ?? (e as Error).message})`);
