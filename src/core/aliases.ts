@@ -225,12 +225,33 @@ export interface ClusterCache {
   corrections?: Corrections;
   drafts: Map<string, { signature: string; draft: Draft }>;
   last?: LastClustering;
+  /**
+   * The bookkeeping a later patch needs from the last full clustering (`last`), left to do: it is
+   * not needed to answer queries, so it waits (settleClusterCache) until the key groups are
+   * about to change, or until a host has time for it (settleSteps).
+   */
+  remembering?: Generator<void, void>;
   /** How many clusterings were full and how many were local patches. */
   stats: { full: number; patched: number };
 }
 
 export function newClusterCache(): ClusterCache {
   return { drafts: new Map(), stats: { full: 0, patched: 0 } };
+}
+
+/** Finishes the last full clustering's bookkeeping; call before the key groups change. */
+export function settleClusterCache(cache: ClusterCache): void {
+  const steps = cache.remembering;
+  cache.remembering = undefined;
+  if (steps) drain(steps);
+}
+
+/** settleClusterCache in slices. Abandoned half way, settleClusterCache finishes the same work. */
+export function* settleSteps(cache: ClusterCache): Generator<void, void> {
+  const steps = cache.remembering;
+  if (!steps) return;
+  yield* steps;
+  if (cache.remembering === steps) cache.remembering = undefined;
 }
 
 /** Name, type and aliases of the entity made of these key groups. */
@@ -445,7 +466,9 @@ export function clusterKeyGroups(
   cache = newClusterCache(),
   changes?: KeyChanges,
 ): Cluster[] {
-  return drain(clusterSteps(groupMap, corrections, cache, changes));
+  const clusters = drain(clusterSteps(groupMap, corrections, cache, changes));
+  settleClusterCache(cache); // the caller may change the groups next
+  return clusters;
 }
 
 /**
@@ -471,6 +494,7 @@ export function* clusterSteps(
   cache.stats.full++;
   // Until this run completes, the last clustering no longer matches the key groups.
   cache.last = undefined;
+  cache.remembering = undefined;
   let n = 0;
   const split = corrections?.split ?? new Set<string>();
   const ignore = corrections?.ignore ?? new Set<string>();
@@ -595,7 +619,7 @@ export function* clusterSteps(
       clusters.push(cluster);
     });
   }
-  yield* remember(cache, clusters, groupMap);
+  cache.remembering = remember(cache, clusters, groupMap);
   return clusters;
 }
 

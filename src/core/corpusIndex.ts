@@ -1,6 +1,6 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
-import { Cluster, clusterSteps, foldKey, KeyGroups, newClusterCache } from './aliases';
+import { Cluster, clusterSteps, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps } from './aliases';
 import { drain, sortSteps } from './steps';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, NO_CORRECTIONS } from './corrections';
@@ -133,6 +133,7 @@ export class CorpusIndex {
 
   /** Adds a precomputed analysis (from a worker or the cache); the text gives sentence snippets. */
   set(analysis: DocumentAnalysis, text: string): void {
+    settleClusterCache(this.clusterCache);
     const old = this.docs.get(analysis.path);
     if (old) this.keyGroups.remove(old.path, old.entities);
     this.keyGroups.add(analysis.path, analysis.entities);
@@ -144,6 +145,7 @@ export class CorpusIndex {
 
   remove(path: string): boolean {
     const old = this.docs.get(path);
+    if (old) settleClusterCache(this.clusterCache);
     if (old) this.keyGroups.remove(path, old.entities);
     const had = this.docs.delete(path);
     this.texts.delete(path);
@@ -259,6 +261,8 @@ export class CorpusIndex {
     resolved.entities ??= yield* sortSteps(resolved.records, byMentions);
     yield;
     if (!this.timelineCache) this.timelineCache = yield* timelineSteps(this.timelineSources());
+    // What the next edit's local re-clustering needs, once everything queries need is ready.
+    yield* settleSteps(this.clusterCache);
   }
 
   /** True when queries will find aliases resolved and the timeline built (nothing changed since prepare()). */
