@@ -239,6 +239,23 @@ export function newClusterCache(): ClusterCache {
   return { drafts: new Map(), stats: { full: 0, patched: 0 } };
 }
 
+/** A clustering saved with the signature of the corpus and corrections it was computed for. */
+export interface ClusteringSnapshot {
+  signature: string;
+  clusters: Cluster[];
+}
+
+/**
+ * Takes clusters computed earlier over exactly these key groups (a saved clustering): the cache
+ * then stands as if clusterSteps had just produced them, so the next change is patched locally.
+ */
+export function adoptClusters(groupMap: Map<string, KeyGroup>, corrections: Corrections | undefined, cache: ClusterCache, clusters: Cluster[]): void {
+  cache.corrections = corrections;
+  cache.drafts.clear();
+  cache.last = undefined;
+  cache.remembering = remember(cache, clusters, groupMap);
+}
+
 /** Finishes the last full clustering's bookkeeping; call before the key groups change. */
 export function settleClusterCache(cache: ClusterCache): void {
   const steps = cache.remembering;

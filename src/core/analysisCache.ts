@@ -14,6 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import type { Cluster, ClusteringSnapshot } from './aliases';
 import { contentHash } from './hash';
 import { computeLineStarts } from './text';
 import type { DocumentAnalysis } from './types';
@@ -24,6 +25,9 @@ export const ANALYZER_VERSION = 4;
 const FORMAT = 'dossier-cache/1';
 const UNDEF = '\u0000undefined';
 const BUCKET_RE = /^[0-9a-f]{2}\.jsonl\.gz$/;
+/** The last clustering of the corpus, beside the buckets (CorpusIndex.restoreClustering). */
+const CLUSTERS_FILE = 'clusters.json.gz';
+const CLUSTERS_FORMAT = 'dossier-clusters/1';
 /** Buckets written concurrently by flush(). */
 const FLUSH_LANES = 4;
 
@@ -268,11 +272,55 @@ export class AnalysisCache {
     this.stats.bucketsWritten++;
   }
 
+  /**
+   * The clustering saved by saveClustering, if there is one and it reads back whole; a damaged
+   * file is a warning and undefined (the clustering is then computed), never an error.
+   */
+  async loadClustering(): Promise<ClusteringSnapshot | undefined> {
+    const file = path.join(this.dir, CLUSTERS_FILE);
+    let body: string;
+    try {
+      body = (await gunzipAsync(await fs.promises.readFile(file))).toString('utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.warnings.push(`cache: ${file} cannot be read (${(e as Error).message}); aliases are resolved again`);
+      return undefined;
+    }
+    const snapshot = parseClusters(body, this.version);
+    if (!snapshot) this.warnings.push(`cache: ${file} is damaged; aliases are resolved again`);
+    return snapshot;
+  }
+
+  /** Saves a clustering for the next start (atomically; a failure is a warning). */
+  async saveClustering(snapshot: ClusteringSnapshot): Promise<void> {
+    try {
+      await fs.promises.mkdir(this.dir, { recursive: true });
+      await writeAtomic(path.join(this.dir, CLUSTERS_FILE), await gzipAsync(Buffer.from(this.clustersBody(snapshot), 'utf8'), { level: this.level }));
+    } catch (e) {
+      this.warnings.push(`cache: cannot save the clustering (${(e as Error).message})`);
+    }
+  }
+
+  /** saveClustering for exit paths. */
+  saveClusteringSync(snapshot: ClusteringSnapshot): void {
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      writeAtomicSync(path.join(this.dir, CLUSTERS_FILE), zlib.gzipSync(Buffer.from(this.clustersBody(snapshot), 'utf8'), { level: this.level }));
+    } catch (e) {
+      this.warnings.push(`cache: cannot save the clustering (${(e as Error).message})`);
+    }
+  }
+
+  private clustersBody(snapshot: ClusteringSnapshot): string {
+    return JSON.stringify({ format: CLUSTERS_FORMAT, version: this.version, signature: snapshot.signature, clusters: snapshot.clusters });
+  }
+
   /** Bytes on disk of this version's buckets. */
   sizeOnDisk(): number {
     let total = 0;
     try {
-      for (const name of fs.readdirSync(this.dir)) if (BUCKET_RE.test(name)) total += fs.statSync(path.join(this.dir, name)).size;
+      for (const name of fs.readdirSync(this.dir)) {
+        if (BUCKET_RE.test(name) || name === CLUSTERS_FILE) total += fs.statSync(path.join(this.dir, name)).size;
+      }
     } catch {
       /* no cache yet */
     }
@@ -361,7 +409,7 @@ export class AnalysisCache {
         const full = path.join(this.root, name);
         if (full === this.dir || !/^v[\w.-]+$/.test(name)) continue;
         const files = fs.readdirSync(full);
-        if (files.every((f) => BUCKET_RE.test(f) || f.endsWith('.tmp'))) fs.rmSync(full, { recursive: true, force: true });
+        if (files.every((f) => BUCKET_RE.test(f) || f === CLUSTERS_FILE || f.endsWith('.tmp'))) fs.rmSync(full, { recursive: true, force: true });
       }
     } catch {
       /* best effort */
@@ -473,6 +521,26 @@ function parseBucketBody(
     entries.push([h, line.slice(tab + 1)]);
   }
   return { entries, badLines };
+}
+
+const ENTITY_TYPES = new Set(['person', 'organization', 'place']);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** A saved clustering, checked field by field; undefined when anything is off. */
+function parseClusters(body: string, version: string): ClusteringSnapshot | undefined {
+  let data: { format?: unknown; version?: unknown; signature?: unknown; clusters?: unknown };
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (!data || data.format !== CLUSTERS_FORMAT || data.version !== version || typeof data.signature !== 'string' || !Array.isArray(data.clusters)) return undefined;
+  for (const c of data.clusters as Partial<Cluster>[]) {
+    if (!c || typeof c.id !== 'string' || typeof c.name !== 'string' || !ENTITY_TYPES.has(c.type as string)) return undefined;
+    if (!isStrings(c.aliases) || !isStrings(c.keys) || !c.keys.length || !Number.isInteger(c.count)) return undefined;
+    if (c.ambiguousWith !== undefined && !isStrings(c.ambiguousWith)) return undefined;
+  }
+  return { signature: data.signature, clusters: data.clusters as Cluster[] };
 }
 
 // ---------------------------------------------------------------------------------------------

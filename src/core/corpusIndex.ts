@@ -1,6 +1,9 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
-import { Cluster, clusterSteps, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps } from './aliases';
+import {
+  adoptClusters, Cluster, ClusteringSnapshot, clusterSteps, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps,
+} from './aliases';
+import { contentHash } from './hash';
 import { drain, sortSteps } from './steps';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, NO_CORRECTIONS } from './corrections';
@@ -80,6 +83,7 @@ const byMentions = (a: EntityRecord, b: EntityRecord): number => b.count - a.cou
 interface Resolved {
   /** Sorted by mentions on first use: lookups at a position never need the order. */
   entities?: EntityRecord[];
+  clusters: Cluster[];
   records: EntityRecord[];
   byId: Map<string, EntityRecord>;
   byKey: Map<string, EntityRecord>;
@@ -97,6 +101,8 @@ export class CorpusIndex {
   /** Alias-key aggregates, updated per document so re-resolution never rescans the corpus. */
   private keyGroups = new KeyGroups();
   private clusterCache = newClusterCache();
+  /** Counts changes to the index (documents, corrections), for work done in slices to notice them. */
+  private changes = 0;
   /** A cluster object survives re-resolution only while its key groups are unchanged, and so may its record. */
   private readonly recordOfCluster = new WeakMap<Cluster, EntityRecord>();
   private resolved: Resolved | undefined;
@@ -167,6 +173,7 @@ export class CorpusIndex {
   }
 
   private invalidate(): void {
+    this.changes++;
     if (this.preparing && !this.resolved) {
       // The half-done clustering consumed the key changes it was given: the next one must be full.
       this.clusterCache.last = undefined;
@@ -230,6 +237,10 @@ export class CorpusIndex {
 
   private *resolveSteps(): Generator<void, void> {
     const clusters = yield* clusterSteps(this.keyGroups.groups, this.corrections, this.clusterCache, this.keyGroups.takeChanges());
+    this.resolved = yield* this.recordsOf(clusters);
+  }
+
+  private *recordsOf(clusters: Cluster[]): Generator<void, Resolved> {
     const byId = new Map<string, EntityRecord>();
     const byKey = new Map<string, EntityRecord>();
     const records: EntityRecord[] = [];
@@ -241,7 +252,57 @@ export class CorpusIndex {
       records.push(e);
       if (records.length % 100 === 0) yield;
     }
-    this.resolved = { records, byId, byKey };
+    return { clusters, records, byId, byKey };
+  }
+
+  /** What a clustering depends on: every document's content, by path, and the corrections. */
+  corpusSignature(): string {
+    const docs = [...this.docs.values()].map((d) => `${d.path}\t${d.hash}`).sort();
+    const c = this.corrections;
+    const corrections = JSON.stringify([c.merge, [...c.split].sort(), [...c.rename].sort(), [...c.retype].sort(), [...c.ignore].sort()]);
+    return contentHash(`${corrections}\n${docs.join('\n')}`);
+  }
+
+  /** The current clustering, to save for the next start; undefined until aliases are resolved. */
+  clusteringSnapshot(): ClusteringSnapshot | undefined {
+    return this.resolved ? { signature: this.corpusSignature(), clusters: this.resolved.clusters } : undefined;
+  }
+
+  /**
+   * Adopts a saved clustering instead of computing one, when it was computed for exactly these
+   * documents and corrections (and names exactly their alias keys). False: nothing changed, the
+   * clustering will be computed as usual.
+   */
+  restoreClustering(snapshot: ClusteringSnapshot): boolean {
+    return drain(this.restoreSteps(snapshot));
+  }
+
+  /** restoreClustering in slices; a change to the index meanwhile makes it give up (false). */
+  *restoreSteps(snapshot: ClusteringSnapshot): Generator<void, boolean> {
+    if (this.resolved || snapshot.signature !== this.corpusSignature()) return false;
+    const at = this.changes;
+    const groups = this.keyGroups.groups;
+    const ignore = this.corrections.ignore;
+    let keys = 0;
+    for (const c of snapshot.clusters) {
+      for (const k of c.keys) {
+        if (!groups.has(k) || ignore.has(k)) return false;
+        if (++keys % 2000 === 0) {
+          yield;
+          if (this.changes !== at || this.resolved) return false;
+        }
+      }
+    }
+    let expected = 0;
+    for (const k of groups.keys()) if (!ignore.has(k)) expected++;
+    if (keys !== expected) return false;
+    this.keyGroups.takeChanges();
+    // From here the cache stands for the snapshot: a change meanwhile is patched onto it later.
+    adoptClusters(groups, this.corrections, this.clusterCache, snapshot.clusters);
+    const resolved = yield* this.recordsOf(snapshot.clusters);
+    if (this.changes !== at || this.resolved) return false;
+    this.resolved = resolved;
+    return true;
   }
 
   private *timelineSources(): Generator<TimelineSource> {

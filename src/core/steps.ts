@@ -10,6 +10,17 @@ export function drain<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** Runs a sliced computation on this thread, giving the event loop a turn about every sliceMs. */
+export async function runInSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
+  for (;;) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const until = performance.now() + sliceMs;
+    let r = steps.next();
+    while (!r.done && performance.now() < until) r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Elements sorted natively per run before the runs are merged. */
 const RUN = 256;
 

@@ -12,6 +12,7 @@ import { analyzeDocument } from '../core/analyze';
 import { CorpusIndex } from '../core/corpusIndex';
 import { decodeDocument } from '../core/document';
 import { DocumentAnalysis } from '../core/types';
+import { runInSlices } from '../core/steps';
 import { AnalysisPool, PoolError, Priority } from '../core/workerPool';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp, matchesAny } from '../core/glob';
 import { toKey } from './convert';
@@ -71,6 +72,8 @@ export interface IndexStats {
   documents: number;
   analyzed: number;
   cacheHits: number;
+  /** Aliases adopted as resolved at the last index or close, the corpus being unchanged since. */
+  clusteringRestored: boolean;
   workers: number;
   ms: number;
 }
@@ -177,6 +180,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private cacheLoaded: Promise<void> | undefined;
   private cacheTimer: { current: NodeJS.Timeout } | undefined;
   private readonly slices = new SliceQueue();
+  /** Signature of the clustering saved in the cache (none saved or known: undefined). */
+  private savedClustering: string | undefined;
   /** Figures of the last full index. */
   lastIndex: IndexStats | undefined;
 
@@ -469,6 +474,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
   }
 
+  /** Saves the current clustering for the next start (the index must be prepared). */
+  private async saveClustering(): Promise<void> {
+    const snapshot = this.index.clusteringSnapshot();
+    if (!this.cache || !snapshot) return;
+    await this.cache.saveClustering(snapshot);
+    this.savedClustering = snapshot.signature;
+  }
+
   private async flushCache(): Promise<void> {
     if (!this.cache) return;
     await this.cache.flush();
@@ -692,18 +705,25 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       await Promise.all(inFlight);
       if (generation !== this.generation) return;
+      // The corpus as it was when this window last indexed or closed: adopt its clustering.
+      const saved = useCache ? await this.cache?.loadClustering() : undefined;
+      if (generation !== this.generation) return;
+      const clusteringRestored = !!saved && (await runInSlices(this.index.restoreSteps(saved), SLICE_MS));
+      if (clusteringRestored) this.savedClustering = saved!.signature;
       await this.index.prepare();
       const entities = this.index.entities().length;
       const analyzed = (this.pool?.stats.completed ?? 0) - completedBefore;
       const cacheHits = (this.cache?.stats.hits ?? 0) - hitsBefore;
-      this.lastIndex = { documents: this.index.size, analyzed, cacheHits, workers: this.pool?.size ?? 0, ms: Date.now() - started };
+      this.lastIndex = { documents: this.index.size, analyzed, cacheHits, clusteringRestored, workers: this.pool?.size ?? 0, ms: Date.now() - started };
       this.log.info(
         `Indexed ${this.index.size} documents (${this.skipped.size} skipped), ${entities} entities in ${Date.now() - started} ms ` +
-          `(${cacheHits} from the cache, ${analyzed} analyzed in ${this.pool?.size ?? 0} workers)`,
+          `(${cacheHits} from the cache, ${analyzed} analyzed in ${this.pool?.size ?? 0} workers` +
+          `${clusteringRestored ? ', aliases as resolved last time' : ''})`,
       );
       if (this.cache) {
         // Keep only what this corpus holds, so the cache does not grow with every old version.
         this.cache.prune(new Set(this.index.paths().map((p) => this.index.analysis(p)!.hash)));
+        if (!clusteringRestored) await this.saveClustering();
         await this.flushCache();
       }
     };
@@ -739,8 +759,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.pending.clear();
     if (this.changeTimer) clearTimeout(this.changeTimer.current);
     if (this.cacheTimer) clearTimeout(this.cacheTimer.current);
-    // Results analyzed since the last write are worth keeping for the next start.
+    // Results analyzed since the last write are worth keeping for the next start, and so is the
+    // clustering of the corpus as it is now, when it is ready and differs from the saved one.
     this.cache?.flushSync();
+    const snapshot = this.index.prepared ? this.index.clusteringSnapshot() : undefined;
+    if (this.cache && snapshot && snapshot.signature !== this.savedClustering) this.cache.saveClusteringSync(snapshot);
     void this.pool?.close();
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();

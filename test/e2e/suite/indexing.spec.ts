@@ -206,6 +206,7 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     assert.strictEqual(seen(), expected);
     expected = api.workspace.index.size;
     assert.strictEqual(api.workspace.lastIndex?.cacheHits, 0);
+    assert.strictEqual(api.workspace.lastIndex?.clusteringRestored, false, 'a rebuild ignoring the cache adopted its clustering');
     assert.ok((api.workspace.lastIndex?.analyzed ?? 0) >= expected, `analyzed ${api.workspace.lastIndex?.analyzed}`);
     const entities = api.workspace.index.entities().length;
 
@@ -219,6 +220,7 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     await profiler.stop('warm-rebuild', probe);
     assert.strictEqual(api.workspace.index.size, expected);
     assert.strictEqual(api.workspace.lastIndex?.analyzed, 0, 'a warm rebuild analyzed documents again');
+    assert.strictEqual(api.workspace.lastIndex?.clusteringRestored, true, 'a warm rebuild resolved aliases again');
     assert.ok((api.workspace.lastIndex?.cacheHits ?? 0) >= expected, `cache hits ${api.workspace.lastIndex?.cacheHits}`);
     assert.strictEqual(api.workspace.index.entities().length, entities, 'the cache gives the same entities');
 
