@@ -239,6 +239,12 @@ export function newClusterCache(): ClusterCache {
   return { drafts: new Map(), stats: { full: 0, patched: 0 } };
 }
 
+/**
+ * Bump whenever the clustering of given key groups changes (the rules here, the known aliases
+ * and types): a clustering saved by an older version must not be adopted.
+ */
+export const CLUSTERING_VERSION = 1;
+
 /** A clustering saved with the signature of the corpus and corrections it was computed for. */
 export interface ClusteringSnapshot {
   signature: string;

@@ -1,7 +1,7 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
 import {
-  adoptClusters, Cluster, ClusteringSnapshot, clusterSteps, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps,
+  adoptClusters, Cluster, CLUSTERING_VERSION, ClusteringSnapshot, clusterSteps, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps,
 } from './aliases';
 import { contentHash } from './hash';
 import { drain, sortSteps } from './steps';
@@ -255,12 +255,12 @@ export class CorpusIndex {
     return { clusters, records, byId, byKey };
   }
 
-  /** What a clustering depends on: every document's content, by path, and the corrections. */
+  /** What a clustering depends on: every document's content, by path, the corrections, the rules. */
   corpusSignature(): string {
     const docs = [...this.docs.values()].map((d) => `${d.path}\t${d.hash}`).sort();
     const c = this.corrections;
     const corrections = JSON.stringify([c.merge, [...c.split].sort(), [...c.rename].sort(), [...c.retype].sort(), [...c.ignore].sort()]);
-    return contentHash(`${corrections}\n${docs.join('\n')}`);
+    return contentHash(`clustering ${CLUSTERING_VERSION}\n${corrections}\n${docs.join('\n')}`);
   }
 
   /** The current clustering, to save for the next start; undefined until aliases are resolved. */
