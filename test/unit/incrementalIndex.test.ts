@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CorpusIndex } from '../../src/core/corpusIndex';
+import { rebuilt } from './rebuilt';
 import { repoRoot } from './sharedCorpora';
 
 function snapshot(index: CorpusIndex) {
@@ -23,12 +24,6 @@ function snapshot(index: CorpusIndex) {
 
 function assertCounted(index: CorpusIndex) {
   assert.deepStrictEqual(index.entities().filter((e) => e.mentionCount !== e.mentions.length).map((e) => e.name), []);
-}
-
-function fromScratch(index: CorpusIndex): CorpusIndex {
-  const fresh = new CorpusIndex();
-  for (const p of index.paths()) fresh.set(index.analysis(p)!, index.text(p)!);
-  return fresh;
 }
 
 describe('CorpusIndex after edits equals a rebuilt index', () => {
@@ -62,7 +57,7 @@ describe('CorpusIndex after edits equals a rebuilt index', () => {
     for (const [what, edit] of edits) {
       edit(index);
       // snapshot() resolves: locally when the edit allows it, fully otherwise.
-      assert.deepStrictEqual(snapshot(index), snapshot(fromScratch(index)), what);
+      assert.deepStrictEqual(snapshot(index), snapshot(rebuilt(index)), what);
     }
     const { full, patched } = index.clusteringStats;
     assert.ok(patched >= 3, `only ${patched} of ${full + patched} edits were patched locally`);
@@ -99,7 +94,7 @@ describe('CorpusIndex after edits equals a rebuilt index', () => {
         const extra = Array.from({ length: 1 + random(3) }, () => sentences[random(sentences.length)]).join(' ');
         index.update(file, `${texts.get(file)!}\n${extra}\n`);
       }
-      assert.deepStrictEqual(snapshot(index), snapshot(fromScratch(index)), `step ${step}`);
+      assert.deepStrictEqual(snapshot(index), snapshot(rebuilt(index)), `step ${step}`);
       assertCounted(index);
     }
     assert.ok(index.clusteringStats.patched > 0);
@@ -113,17 +108,17 @@ describe('CorpusIndex after edits equals a rebuilt index', () => {
     const hit = index.entityAt(files[0], texts.get(files[0])!.indexOf('Ferreira') + 1);
     assert.ok(hit, 'no entity at Ferreira');
     await running;
-    assert.deepStrictEqual(snapshot(index), snapshot(fromScratch(index)));
+    assert.deepStrictEqual(snapshot(index), snapshot(rebuilt(index)));
     // A change while preparing abandons the stale work; the next preparation starts over.
     const extra = '\nOla Lindgren, a union lawyer, spoke to Lindgren.\n';
     const again = index.prepare(0);
     index.update(files[1], texts.get(files[1])! + extra);
     await again;
     await index.prepare(0);
-    assert.deepStrictEqual(snapshot(index), snapshot(fromScratch(index)));
+    assert.deepStrictEqual(snapshot(index), snapshot(rebuilt(index)));
     assert.deepStrictEqual(
       index.timeline().map((d) => [d.date, d.entries.length]),
-      fromScratch(index).timeline().map((d) => [d.date, d.entries.length]),
+      rebuilt(index).timeline().map((d) => [d.date, d.entries.length]),
     );
   });
 

@@ -12,14 +12,8 @@ import { parseCorrections } from '../../src/core/corrections';
 import { exportJson } from '../../src/core/export';
 import { loadFolderAsync } from '../../src/core/folder';
 import { drain } from '../../src/core/steps';
+import { rebuilt } from './rebuilt';
 import { repoRoot, sharedCorpus } from './sharedCorpora';
-
-/** The same documents in a fresh index (computed clustering). */
-function copyOf(index: CorpusIndex): CorpusIndex {
-  const fresh = new CorpusIndex();
-  for (const p of index.paths()) fresh.set(index.analysis(p)!, index.text(p)!);
-  return fresh;
-}
 
 describe('Saved clustering', function () {
   this.timeout(120_000);
@@ -40,7 +34,7 @@ describe('Saved clustering', function () {
       assert.ok(fs.existsSync(path.join(new AnalysisCache(cache).dir, 'clusters.json.gz')), 'no clustering saved');
       const warm = await loadFolderAsync(folder, { cache, jobs: 2 });
       assert.strictEqual(warm.index.clusteringStats.full, 0, 'the warm load computed a clustering');
-      const computed = exportJson(copyOf(warm.index));
+      const computed = exportJson(rebuilt(warm.index));
       assert.ok(exportJson(warm.index) === computed, 'the adopted clustering exports differently');
       assert.ok(exportJson(cold.index) === computed);
     });
@@ -58,7 +52,7 @@ describe('Saved clustering', function () {
     index.entities();
     assert.strictEqual(index.clusteringStats.full, 0, 'an edit needed a full clustering');
     assert.ok(index.clusteringStats.patched >= 1);
-    assert.ok(exportJson(index) === exportJson(copyOf(index)));
+    assert.ok(exportJson(index) === exportJson(rebuilt(index)));
   });
 
   it('is not adopted for another corpus or other corrections, and a damaged file only means computing again', async () => {
@@ -74,7 +68,7 @@ describe('Saved clustering', function () {
 
     // One document changed: the saved clustering no longer fits.
     const index = (await loadFolderAsync(folder, { cache, jobs: 0 })).index;
-    const other = copyOf(index);
+    const other = rebuilt(index);
     other.update(other.paths()[0], other.text(other.paths()[0]) + '\nMayor Lise Brandt visited Kraków.\n');
     assert.strictEqual(other.restoreClustering(saved), false);
     // Other corrections: neither.
@@ -82,7 +76,7 @@ describe('Saved clustering', function () {
     for (const p of index.paths()) corrected.set(index.analysis(p)!, index.text(p)!);
     assert.strictEqual(corrected.restoreClustering(saved), false);
     // The same documents in a fresh index: adopted.
-    assert.strictEqual(copyOf(index).restoreClustering(saved), true);
+    assert.strictEqual(rebuilt(index).restoreClustering(saved), true);
 
     // Garbage with a valid gzip frame, then a truncated file: warnings, and the same result.
     const file = path.join(new AnalysisCache(cache).dir, 'clusters.json.gz');
@@ -110,14 +104,14 @@ describe('Saved clustering', function () {
     const snapshot = index.clusteringSnapshot()!;
     assert.ok(snapshot.clusters.length > 300, `${snapshot.clusters.length} clusters`);
     for (const stepsBeforeChange of [1, 3]) {
-      const fresh = copyOf(index);
+      const fresh = rebuilt(index);
       const steps = fresh.restoreSteps(snapshot);
       for (let i = 0; i < stepsBeforeChange; i++) assert.strictEqual(steps.next().done, false);
       fresh.update('doc0.txt', fresh.text('doc0.txt') + 'Mayor Lise Brandt visited Krakow on Monday.\n');
       assert.strictEqual(drain(steps), false);
       assert.ok(fresh.entities().some((e) => e.name === 'Lise Brandt'));
-      assert.ok(exportJson(fresh) === exportJson(copyOf(fresh)));
+      assert.ok(exportJson(fresh) === exportJson(rebuilt(fresh)));
     }
-    assert.strictEqual(drain(copyOf(index).restoreSteps(snapshot)), true);
+    assert.strictEqual(drain(rebuilt(index).restoreSteps(snapshot)), true);
   });
 });
