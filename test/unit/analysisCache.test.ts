@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { AnalysisCache, ANALYZER_VERSION } from '../../src/core/analysisCache';
@@ -8,6 +7,7 @@ import { analyzeDocument, contentHash } from '../../src/core/analyze';
 import { exportJson } from '../../src/core/export';
 import { loadFolderAsync } from '../../src/core/folder';
 import { DocumentAnalysis } from '../../src/core/types';
+import { tempFolder } from './tempFolder';
 
 // Hand-written articles (invented people and places).
 const DOCS: [string, string][] = [
@@ -30,11 +30,8 @@ function bucketOf(cache: AnalysisCache, text: string): string {
 
 describe('AnalysisCache', function () {
   this.timeout(60000);
-  let root: string;
-  beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cache-'));
-  });
-  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+  let root = '';
+  tempFolder('dossier-cache-', (dir) => (root = dir));
 
   function fill(): Map<string, DocumentAnalysis> {
     const cache = new AnalysisCache(root);

@@ -3,7 +3,6 @@
 // change to the corpus or the corrections, or a damaged file, must mean computing it again.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { AnalysisCache } from '../../src/core/analysisCache';
@@ -14,14 +13,12 @@ import { loadFolderAsync } from '../../src/core/folder';
 import { drain } from '../../src/core/steps';
 import { rebuilt } from './rebuilt';
 import { repoRoot, sharedCorpus } from './sharedCorpora';
+import { tempFolder } from './tempFolder';
 
 describe('Saved clustering', function () {
   this.timeout(120_000);
-  let tmp: string;
-  beforeEach(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-clusters-'));
-  });
-  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  let tmp = '';
+  tempFolder('dossier-clusters-', (dir) => (tmp = dir));
 
   for (const [name, folder] of [
     ['samples', path.join(repoRoot, 'samples')],

@@ -7,6 +7,7 @@ import { listFiles, loadFolder, loadFolderAsync } from '../../src/core/folder';
 import { exportJson } from '../../src/core/export';
 import { AnalysisPool, defaultPoolSize, defaultWorkerScript, PoolError } from '../../src/core/workerPool';
 import { repoRoot, sharedCorpus } from './sharedCorpora';
+import { tempFolder } from './tempFolder';
 
 // Hand-written articles (invented people and places).
 const DOCS: [string, string][] = [
@@ -45,11 +46,8 @@ require(${JSON.stringify(defaultWorkerScript())});
 
 describe('AnalysisPool', function () {
   this.timeout(120000);
-  let tmp: string;
-  before(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-pool-'));
-  });
-  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  let tmp = '';
+  tempFolder('dossier-pool-', (dir) => (tmp = dir), 'suite');
 
   it('finds its worker script beside the compiled module and sizes itself from the cores', () => {
     assert.ok(fs.existsSync(defaultWorkerScript()), defaultWorkerScript());
