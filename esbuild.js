@@ -20,7 +20,17 @@ const builds = [
   { ...common, entryPoints: ['src/core/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 
+// Files the bundles read at run time, copied beside them: the entity recognizer's weights.
+const assets = [['src/core/entities/ner-model.bin', 'dist/ner-model.bin']];
+
+function copyAssets() {
+  const fs = require('fs');
+  fs.mkdirSync('dist', { recursive: true });
+  for (const [from, to] of assets) fs.copyFileSync(from, to);
+}
+
 async function main() {
+  copyAssets();
   const existing = builds.filter((b) => require('fs').existsSync(b.entryPoints[0]));
   if (watch) {
     for (const b of existing) (await esbuild.context(b)).watch();

@@ -42,6 +42,12 @@ export interface EntityMention extends Span {
   type: EntityType;
   /** Expansion of an acronym defined in this document ("CIA" → "Central Intelligence Agency"). */
   expansion?: string;
+  /**
+   * The fuller name this mention stands for in this document: a bare surname after the full name
+   * ("Keswick" → "Dorian Keswick"), or a monarch's name with its title ("Hussein" → "King Hussein").
+   * Alias resolution files the mention under it.
+   */
+  refersTo?: string;
 }
 
 /** Everything the per-document analysis produces; pure function of (path, text). */

@@ -1,6 +1,7 @@
 // General-knowledge word lists for entity recognition. Lower-case, accents stripped.
-// compromise's lexicon supplies most first names, countries, cities and regions; these lists
-// fill the gaps that matter for news text.
+// compromise's lexicon supplies most first names, countries, cities and regions (loaded once by
+// nameLexicon() below); these lists fill the gaps that matter for news text.
+import nlp from 'compromise';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s*\|\s*/).filter(Boolean));
 
@@ -63,6 +64,9 @@ jp morgan | citibank | citigroup | hsbc | barclays | deutsche bank | ubs | credi
 marines | special forces
 `);
 
+/** Institutions known by the building or place they sit in: organizations to a reader. */
+export const INSTITUTIONS = words(`white house | pentagon | kremlin | elysee | downing street | whitehall | capitol hill | scotland yard | vatican | quai d'orsay | foggy bottom | blue house`);
+
 /** Last words that make a capitalised phrase an organization. */
 export const ORG_SUFFIXES = words(`
 inc | inc. | corp | corp. | corporation | co | co. | company | companies | ltd | ltd. | limited | plc | llc | ag | sa |
@@ -114,6 +118,9 @@ oblast | governorate | hemisphere | village | town | cape | pass | glacier | ree
 /** Phrases that, as the first word, make a capitalised phrase a place ("Lake X", "Mount X"). */
 export const PLACE_HEADS = words(`lake | mount | mt | cape | gulf | port | fort | st | saint | san | santa | sao | isle | bay`);
 
+/** Lower-case particles inside names: "Cartel de los Soles", "Ludwig van der Rohe". */
+export const NAME_PARTICLES = words(`de | del | della | di | da | dos | das | do | du | van | von | der | den | la | le | los | las | bin | ibn | al | el | y`);
+
 /** Titles and honorifics: never part of a name; a following name is a person. */
 export const PERSON_TITLES = words(`
 mr | mr. | mrs | mrs. | ms | ms. | miss | dr | dr. | prof | prof. | sir | dame | lord | lady | madam | madame |
@@ -132,6 +139,17 @@ senior | assistant | associate | first | lady | crown | grand | supreme | opposi
 military | police | union | chancellor | treasurer | comptroller | registrar | dean | speaker | whip | ombudsman |
 inspector | detective | superintendent | constable | chief-executive | president-elect | mp | mep | u.s. | us | democrat | republican |
 national | security | adviser | advisor | counsel | analyst | economist | professor | dr | doctor | nurse | mr
+`);
+
+/** Titles that stay part of a single name: "King Hussein" and "Saddam Hussein" are two people. */
+export const ROYAL_TITLES = words(`king | queen | prince | princess | emperor | empress | sultan | emir | sheikh | sheik | pope | crown | tsar | czar | shah | ayatollah`);
+
+/** Last words of company names: "Brightwater Maritime Logistics" is later just "Brightwater". */
+export const CORP_SUFFIXES = words(`
+inc | corp | co | ltd | plc | llc | ag | sa | nv | gmbh | spa | bv | group | holdings | international | corporation |
+company | industries | bancorp | bhd | airlines | motors | systems | technologies | as | asa | ab | oy | logistics |
+shipping | partners | capital | energy | pharmaceuticals | media | ventures | enterprises | solutions | software |
+airways | resources | investments | securities
 `);
 
 /** Title heads that a person name may follow (the rest of PERSON_TITLES only modify them). */
@@ -184,6 +202,34 @@ fri | sat | sun | january | february | march | april | may | june | july | augus
 november | december | jan | feb | mar | apr | jun | jul | aug | sep | sept | oct | nov | dec
 `);
 
+export const WEEKDAYS = words(`monday | tuesday | wednesday | thursday | friday | saturday | sunday`);
+
+/** Prepositions before a place: "in X", "through X", "near X". */
+export const PLACE_PREPS = words(`in | at | from | near | to | into | across | outside | throughout | towards | toward | via | through | around`);
+
+/** What follows a possessive place name: "Valmora's port", "Busan's mayor". */
+export const PLACE_POSSESSED = words(`
+port | ports | harbour | harbor | airport | mayor | city | government | governor | streets | suburbs | outskirts |
+residents | population | economy | coast | coastline | waterfront | docks | province | region | capital |
+neighbourhoods | neighborhoods | downtown | citizens | inhabitants | border | borders | territory
+`);
+
+/** "the port of X", "the outskirts of X": X is a place. */
+export const PLACE_OF_BEFORE = words(`
+town | towns | village | villages | city | cities | province | provinces | region | district | capital | port |
+island | islands | state | county | outskirts | suburb | suburbs | republic | area | centre | center | heart |
+mayor | residents | streets | border | coast | shores | citizens | settlement
+`);
+
+/** Nouns that, in "X, a <noun>" or "X, the <noun>", make X an organization. */
+export const ORG_APPOSITION = words(`
+company | firm | contractor | subcontractor | group | carrier | bank | lender | insurer | operator | maker |
+manufacturer | retailer | conglomerate | subsidiary | unit | agency | newspaper | broadcaster | airline | shipper |
+startup | start-up | supplier | developer | consultancy | publisher | producer | exporter | importer | distributor |
+utility | charity | organisation | organization | nonprofit | non-profit | party | union | association | watchdog |
+regulator | ngo | fund | chain | brokerage | daily | weekly | magazine | club | team | exchange
+`);
+
 /** Function words and common sentence openers that are never names on their own. */
 export const FUNCTION_WORDS = words(`
 the | a | an | this | that | these | those | it | its | he | she | they | we | i | you | his | her | their | our |
@@ -232,3 +278,99 @@ goalkeeper | fans | supporters | player | players | squad | v | vs | versus
 
 /** Words right before a place's name that make it a team: "beat Kent", "against Chicago", "v Surrey". */
 export const TEAM_WORDS_BEFORE = words(`beat | beating | against | v | vs | versus | defeated | edged | thrashed | routed | hosts | visitors`);
+
+/** Lower-case, accents stripped, typographic apostrophes straightened. */
+export function norm(s: string): string {
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = c < 128 && c !== 96; // ASCII without a backtick: lower-casing is all there is to do
+  }
+  if (plain) return s.toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .toLowerCase();
+}
+
+/** Name knowledge from compromise's lexicon plus the lists above, by lower-case key. */
+export interface NameLexicon {
+  places: Set<string>;
+  /** Countries (national teams keep the country's name and stay places). */
+  countries: Set<string>;
+  orgs: Set<string>;
+  persons: Set<string>;
+  firstNames: Set<string>;
+  maleNames: Set<string>;
+  femaleNames: Set<string>;
+  lastNames: Set<string>;
+  demonyms: Set<string>;
+  /** Words compromise knows as ordinary vocabulary (verbs, adjectives, common nouns...). */
+  common: Set<string>;
+  /** Words compromise knows only as verbs, adjectives or adverbs (never institution names). */
+  nonNoun: Set<string>;
+}
+
+const COMMON_TAGS = new Set([
+  'Adjective', 'Adverb', 'Conjunction', 'Determiner', 'Preposition', 'Pronoun', 'PastTense',
+  'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Modal', 'Copula', 'Comparative', 'Superlative',
+  'Plural', 'Singular', 'Uncountable', 'Noun', 'Actor', 'QuestionWord', 'Expression', 'PhrasalVerb',
+  'Verb', 'Negative', 'Condition', 'Imperative', 'Reflexive', 'TextValue', 'Ordinal', 'Cardinal', 'Unit',
+]);
+/** Neighbourhood words compromise tags as places: too generic to be a place name on their own. */
+const PLACE_NOISE = words(`
+downtown | uptown | midtown | lakefront | riverfront | lowland | lowlands | highland | highlands | boardwalk |
+riverside | parkside | old town | main street | main st | financial district | shopping district | east end |
+north end | south end | east side | north side | south side | gay village | green acres | green valley |
+hillcrest | brookside | riverbend | lindley
+`);
+
+let lexicon: NameLexicon | undefined;
+
+export function nameLexicon(): NameLexicon {
+  if (lexicon) return lexicon;
+  const lex = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]>; frozenLex?: Record<string, string> } } })
+    .model().one;
+  const L: NameLexicon = {
+    places: new Set(EXTRA_PLACES),
+    countries: new Set(EXTRA_COUNTRIES),
+    orgs: new Set(KNOWN_ORGS),
+    persons: new Set(),
+    firstNames: new Set(),
+    maleNames: new Set(),
+    femaleNames: new Set(),
+    lastNames: new Set(),
+    demonyms: new Set(),
+    common: new Set(),
+    nonNoun: new Set(),
+  };
+  const nounish = new Set<string>();
+  const entries: Array<[string, string | string[]]> = Object.entries(lex.lexicon);
+  for (const [k, v] of Object.entries(lex.frozenLex ?? {})) entries.push([k, v]);
+  for (const [word, tag] of entries) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    const key = norm(word);
+    for (const t of tags) {
+      if (t === 'Country' || t === 'City' || t === 'Region') L.places.add(key);
+      if (t === 'Country') L.countries.add(key);
+      else if (t === 'Place' && key.length >= 4 && !PLACE_NOISE.has(key)) L.places.add(key);
+      else if (t === 'Organization' || t === 'SportsTeam') L.orgs.add(key);
+      else if (t === 'Person') L.persons.add(key);
+      else if (t === 'MaleName' || t === 'FemaleName' || t === 'FirstName') {
+        L.firstNames.add(key);
+        if (t === 'MaleName') L.maleNames.add(key);
+        if (t === 'FemaleName') L.femaleNames.add(key);
+      } else if (t === 'LastName') L.lastNames.add(key);
+      else if (t === 'Demonym') L.demonyms.add(key);
+      else if (COMMON_TAGS.has(t)) {
+        L.common.add(key);
+        if (/^(Singular|Plural|Uncountable|Noun|Actor)$/.test(t)) nounish.add(key);
+        else L.nonNoun.add(key);
+      }
+    }
+  }
+  for (const k of nounish) L.nonNoun.delete(k);
+  lexicon = L;
+  return L;
+}

@@ -1,0 +1,536 @@
+// Stage 2: document-level passes over the recognizer's spans. Each pass is a named function that
+// reads and rewrites the document's spans; index.ts runs them in order. Every pass is linear in
+// the number of tokens (lookups over windows of at most MAX_NAME_WORDS tokens).
+import {
+  CORP_SUFFIXES,
+  DEBRIS_LINES,
+  DEBRIS_WORDS,
+  EXTRA_COUNTRIES,
+  INSTITUTIONS,
+  ORG_APPOSITION,
+  ORG_SUFFIXES,
+  PLACE_OF_BEFORE,
+  PLACE_POSSESSED,
+  PLACE_PREPS,
+  ROYAL_TITLES,
+  SPORT_WORDS,
+  TEAM_VERBS_AFTER,
+  TEAM_WORDS_BEFORE,
+  TITLE_HEADS,
+  WEEKDAYS,
+  nameLexicon,
+  norm,
+} from './lexicon';
+import { keyOf } from './tokens';
+import type { NerClass, Tok } from './types';
+
+/** A recognized name in a document, as the passes refine it. */
+export interface DocSpan {
+  a: number;
+  b: number;
+  cls: NerClass;
+  expansion?: string;
+  refersTo?: string;
+}
+
+export interface DocContext {
+  text: string;
+  toks: Tok[];
+  spans: DocSpan[];
+}
+
+/** Longest name the lookups consider, in tokens. */
+const MAX_NAME_WORDS = 5;
+
+const stripDot = (k: string): string => (k.length > 2 && k.endsWith('.') ? k.slice(0, -1) : k);
+const surface = (ctx: DocContext, a: number, b: number): string => ctx.text.slice(ctx.toks[a].start, ctx.toks[b - 1].end);
+const byStart = (x: DocSpan, y: DocSpan): number => x.a - y.a || y.b - x.b;
+
+/** Keeps spans sorted and drops any that overlaps an earlier (longer) one. */
+function settle(ctx: DocContext): void {
+  ctx.spans.sort(byStart);
+  const kept: DocSpan[] = [];
+  let end = -1;
+  for (const s of ctx.spans) {
+    if (s.a < end || s.b <= s.a) continue;
+    kept.push(s);
+    end = s.b;
+  }
+  ctx.spans = kept;
+}
+
+/** Which tokens are inside a span: index → span, for lookups by position. */
+function coverage(ctx: DocContext): Array<DocSpan | undefined> {
+  const at: Array<DocSpan | undefined> = new Array(ctx.toks.length);
+  for (const s of ctx.spans) for (let i = s.a; i < s.b; i++) at[i] = s;
+  return at;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** MISC (nationalities, events, works, awards) is not an entity here; web-page debris is nothing. */
+export function dropMiscAndDebris(ctx: DocContext): void {
+  const debris = new Set<number>();
+  const lineText = new Map<number, string>();
+  for (const t of ctx.toks) lineText.set(t.line, (lineText.get(t.line) ?? '') + ' ' + t.key);
+  for (const [line, words] of lineText) {
+    const bare = words.replace(/[.!?:…]+$/, '').replace(/\s+/g, ' ').trim();
+    if (DEBRIS_LINES.has(bare)) debris.add(line);
+  }
+  ctx.spans = ctx.spans.filter((s) => s.cls !== 'MISC' && !debris.has(ctx.toks[s.a].line));
+}
+
+const POSSESSIVE = /^['’][sS]$/;
+/** Endings of ordinary nouns the lexicon may lack (Telecommunications, Development). */
+const COMMON_ENDING = /(?:tions?|ments?|ities|ing|ness)$/;
+const COMPASS = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'new',
+  'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'greater',
+]);
+
+/**
+ * Titles and honorifics never start a person's name ("Mr.", "President"), and "&" never ends a
+ * name. Lone initials, numbers, weekdays and web-page words are not names.
+ */
+export function trimSpans(ctx: DocContext): void {
+  const toks = ctx.toks;
+  for (const s of ctx.spans) {
+    while (s.cls === 'PER' && s.b - s.a > 1 && TITLE_HEADS.has(toks[s.a].key)) s.a++;
+    while (s.b - s.a > 1 && (toks[s.b - 1].key === '&' || POSSESSIVE.test(toks[s.b - 1].text))) s.b--;
+  }
+  ctx.spans = ctx.spans.filter((s) => {
+    if (s.b - s.a !== 1) return true;
+    const t = toks[s.a];
+    return t.word && !/^\p{Lu}\.?$/u.test(t.text) && !/^[\d.,:/-]+$/.test(t.text) && !WEEKDAYS.has(t.key) && !DEBRIS_WORDS.has(t.key);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Acronyms defined in the text: "Central Intelligence Agency (CIA)" or "CIA (Central ...)"
+
+const INITIAL_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'los', '&', 'in', 'on']);
+
+function initials(toks: Tok[], a: number, b: number): string {
+  let s = '';
+  for (let i = a; i < b; i++) {
+    if (INITIAL_SKIP.has(toks[i].key)) continue;
+    for (const part of toks[i].text.split('-')) if (part) s += part[0].toUpperCase();
+  }
+  return s;
+}
+
+function acronymLetters(t: Tok): string | undefined {
+  const letters = t.text.replace(/\./g, '');
+  if (!/^[\p{Lu}][\p{L}\d&]{1,7}$/u.test(letters)) return undefined;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '');
+  if (upper.length < 2 || upper.length < letters.length - 2) return undefined;
+  return upper;
+}
+
+/**
+ * "National Water Authority (NWA)": the acronym takes the long form's type and expansion, here and
+ * wherever else the document writes it. A prefix the initials do not cover becomes its own name
+ * ("US Federal Aviation Administration (FAA)").
+ */
+export function defineAcronyms(ctx: DocContext): void {
+  const toks = ctx.toks;
+  const L = nameLexicon();
+  const defs = new Map<string, { cls: NerClass; expansion: string }>();
+  const at = coverage(ctx);
+  const added: DocSpan[] = [];
+  for (const long of [...ctx.spans]) {
+    const open = toks[long.b];
+    const inner = toks[long.b + 1];
+    const close = toks[long.b + 2];
+    if (!open || open.text !== '(' || !inner || !close || close.text !== ')') continue;
+    const acr = acronymLetters(inner);
+    if (!acr) continue;
+    for (let s = long.a; s < long.b - 1; s++) {
+      if (initials(toks, s, long.b) !== acr) continue;
+      if (s > long.a) {
+        const prefixKey = keyOf(toks, long.a, s);
+        added.push({ a: long.a, b: s, cls: L.places.has(prefixKey) ? 'LOC' : long.cls });
+        long.a = s;
+      }
+      const cls = long.cls === 'MISC' ? 'ORG' : long.cls;
+      long.cls = cls;
+      const expansion = surface(ctx, long.a, long.b);
+      defs.set(inner.key, { cls, expansion });
+      const own = at[long.b + 1];
+      if (own && own.a === long.b + 1 && own.b === long.b + 2) own.cls = cls;
+      else if (!own) added.push({ a: long.b + 1, b: long.b + 2, cls });
+      break;
+    }
+  }
+  ctx.spans.push(...added);
+  if (defs.size === 0) return settle(ctx);
+  settle(ctx);
+  const covered = coverage(ctx);
+  for (let i = 0; i < toks.length; i++) {
+    const def = defs.get(toks[i].key);
+    if (!def) continue;
+    const s = covered[i];
+    if (s && (s.a !== i || s.b !== i + 1)) continue;
+    if (s) {
+      s.cls = def.cls;
+      s.expansion = def.expansion;
+    } else ctx.spans.push({ a: i, b: i + 1, cls: def.cls, expansion: def.expansion });
+  }
+  for (const s of ctx.spans) if (s.expansion === surface(ctx, s.a, s.b)) delete s.expansion;
+  settle(ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A name recognized once is that name wherever the document writes it again, capitalised and
+ * outside another name: the recognizer may miss a bare "Keswick" at a sentence start. A person's
+ * surname and a company's first word ("Brightwater" of "Brightwater Maritime Logistics") count too.
+ */
+export function propagateNames(ctx: DocContext): void {
+  const toks = ctx.toks;
+  const L = nameLexicon();
+  const known = new Map<string, NerClass>();
+  const votes = new Map<string, Record<NerClass, number>>();
+  const vote = (k: string, cls: NerClass): void => {
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = { PER: 0, ORG: 0, LOC: 0, MISC: 0 }));
+    v[cls]++;
+  };
+  for (const s of ctx.spans) {
+    vote(keyOf(toks, s.a, s.b), s.cls);
+    const last = toks[s.b - 1];
+    if (s.cls === 'PER' && s.b - s.a >= 2 && last.cap) vote(last.key, 'PER');
+    if (s.cls === 'ORG' && s.b - s.a >= 2 && CORP_SUFFIXES.has(stripDot(last.key)) && !L.common.has(toks[s.a].key)) vote(toks[s.a].key, 'ORG');
+  }
+  for (const [k, v] of votes) {
+    let best: NerClass = 'PER';
+    for (const c of ['ORG', 'LOC', 'MISC'] as NerClass[]) if (v[c] > v[best]) best = c;
+    known.set(k, best);
+  }
+  const at = coverage(ctx);
+  const added: DocSpan[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (at[i] || !toks[i].cap) continue;
+    for (let n = Math.min(MAX_NAME_WORDS, toks.length - i); n >= 1; n--) {
+      let free = true;
+      for (let j = i; j < i + n && free; j++) free = !at[j] && toks[j].line === toks[i].line && (toks[j].cap || j > i);
+      if (!free || !toks[i + n - 1].cap) continue;
+      const cls = known.get(keyOf(toks, i, i + n));
+      if (!cls || cls === 'MISC') continue;
+      // Inside a longer capitalised run ("Keswick Road") the word is part of another name.
+      const before = toks[i - 1];
+      const after = toks[i + n];
+      if ((before && before.cap && before.line === toks[i].line && !before.sentStart) || (after && after.cap && after.line === toks[i].line)) break;
+      added.push({ a: i, b: i + n, cls });
+      i += n - 1;
+      break;
+    }
+  }
+  ctx.spans.push(...added);
+  settle(ctx);
+}
+
+/**
+ * Names glued together by the recognizer come apart: "Green Harbor Party and Norland Bank" at the
+ * "and" after an institution's head word; "CIA North Korea" or "Trump Navy SEAL" where a known
+ * name meets another; "Singapore North Korea-US summit", whose place-place compound is an
+ * adjective, not part of a name.
+ */
+export function splitGluedNames(ctx: DocContext): void {
+  const toks = ctx.toks;
+  const L = nameLexicon();
+  const alone = new Map<string, NerClass>();
+  for (const s of ctx.spans) if (s.b - s.a === 1) alone.set(toks[s.a].key, s.cls);
+  const lexClass = (k: string): NerClass | undefined =>
+    L.places.has(k) ? 'LOC' : L.orgs.has(k) ? 'ORG' : L.persons.has(k) ? 'PER' : undefined;
+  const out: DocSpan[] = [];
+  const split = (s: DocSpan): void => {
+    const n = s.b - s.a;
+    if (n < 2) return void out.push(s);
+    // A trailing place-place compound ("North Korea-US") and the words that belong to it go.
+    const last = toks[s.b - 1];
+    const parts = last.key.split('-');
+    if (parts.length === 2 && L.places.has(parts[1]) && !L.places.has(last.key)) {
+      for (let m = s.a; m < s.b; m++) {
+        const head = (m < s.b - 1 ? keyOf(toks, m, s.b - 1) + ' ' : '') + parts[0];
+        if (L.places.has(head)) return m > s.a ? split({ ...s, b: m, cls: lexClass(keyOf(toks, s.a, m)) ?? s.cls }) : undefined;
+      }
+    }
+    const whole = keyOf(toks, s.a, s.b);
+    if (lexClass(whole)) return void out.push(s);
+    for (let m = s.a + 1; m < s.b; m++) {
+      const t = toks[m];
+      if (t.key === 'and' && m + 1 < s.b && ORG_SUFFIXES.has(stripDot(toks[m - 1].key)) && !L.common.has(toks[m + 1].key) && !COMMON_ENDING.test(toks[m + 1].key)) {
+        split({ ...s, b: m });
+        return split({ ...s, a: m + 1 });
+      }
+      if (m - s.a > MAX_NAME_WORDS || s.b - m > MAX_NAME_WORDS) continue;
+      const left = keyOf(toks, s.a, m);
+      const right = keyOf(toks, m, s.b);
+      const rightCls = L.places.has(right) || L.orgs.has(right) ? lexClass(right) : undefined;
+      const leftCls = alone.get(left) ?? lexClass(left);
+      if (!rightCls || !leftCls || COMPASS.has(stripDot(toks[m - 1].key)) || !t.cap) continue;
+      // "Spartak Moscow", "U.S. Senate": a team or an institution and its place stay one name;
+      // a person before a name, or a country after one, does not.
+      const personLeft = leftCls === 'PER' || L.firstNames.has(left);
+      if (!personLeft && !(L.countries.has(right) || EXTRA_COUNTRIES.has(right))) continue;
+      if (leftCls === 'LOC' && rightCls === 'LOC') continue;
+      if (TITLE_HEADS.has(toks[m - 1].key) || TITLE_HEADS.has(t.key)) continue;
+      out.push({ a: s.a, b: m, cls: leftCls }, { a: m, b: s.b, cls: rightCls });
+      return;
+    }
+    out.push(s);
+  };
+  for (const s of ctx.spans) split(s);
+  ctx.spans = out;
+  settle(ctx);
+}
+
+/**
+ * "Public Prosecutor's Office", "People's Party": a possessive inside an institution's name, which
+ * the recognizer (trained on text that splits "'s" off) cuts in two.
+ */
+export function joinPossessiveNames(ctx: DocContext): void {
+  const toks = ctx.toks;
+  const L = nameLexicon();
+  const joined: DocSpan[] = [];
+  for (let i = 1; i + 1 < toks.length; i++) {
+    const head = toks[i + 1];
+    const prev = toks[i - 1];
+    if (!POSSESSIVE.test(toks[i].text) || toks[i].start !== prev.end || !head.cap || !ORG_SUFFIXES.has(head.key)) continue;
+    if (!prev.cap || L.places.has(prev.key) || L.persons.has(prev.key) || L.firstNames.has(prev.key) || L.lastNames.has(prev.key)) continue;
+    let a = i - 1;
+    while (a > 0 && i - a < 4 && toks[a - 1].cap && toks[a - 1].line === prev.line && !toks[a].sentStart) a--;
+    let b = i + 2;
+    while (b < toks.length && b - i < 5 && toks[b].cap && toks[b].line === head.line) b++;
+    joined.push({ a, b, cls: 'ORG' });
+  }
+  if (joined.length === 0) return;
+  const covered = new Uint8Array(toks.length);
+  for (const j of joined) covered.fill(1, j.a, j.b);
+  ctx.spans = ctx.spans.filter((s) => !covered.subarray(s.a, s.b).some((c) => c === 1));
+  ctx.spans.push(...joined);
+  settle(ctx);
+}
+
+/** Prepositions that take places far more often than companies or people ("at Google", "to Smith"). */
+const STRONG_PLACE_PREPS = new Set(['through', 'via', 'near', 'across', 'outside', 'throughout', 'towards', 'toward', 'around']);
+
+/** Votes from one mention's surroundings, for a one-word name the lexicons do not know. */
+function contextVotes(ctx: DocContext, s: DocSpan, v: Record<NerClass, number>, classAt: Array<NerClass | undefined>): void {
+  const toks = ctx.toks;
+  const L = nameLexicon();
+  const k = toks[s.a].key;
+  if (s.b - s.a !== 1 || (!L.places.has(k) && (L.orgs.has(k) || L.persons.has(k) || L.firstNames.has(k)))) return;
+  const line = toks[s.a].line;
+  const at = (i: number): Tok | undefined => (toks[i] && toks[i].line === line ? toks[i] : undefined);
+  const before = at(s.a - 1);
+  const before2 = at(s.a - 2);
+  const after = at(s.b);
+  if (before && PLACE_PREPS.has(before.key)) v.LOC += STRONG_PLACE_PREPS.has(before.key) ? 1.5 : 0.5;
+  if (before && before.key === 'of' && before2 && PLACE_OF_BEFORE.has(before2.key)) v.LOC += 2;
+  if (after && POSSESSIVE.test(after.text) && at(s.b + 1) && PLACE_POSSESSED.has(at(s.b + 1)!.key)) v.LOC += 2;
+  if (after && after.text === ',') {
+    const w1 = at(s.b + 1);
+    const w2 = at(s.b + 2);
+    if (w1 && /^\d{1,2}$/.test(w1.text) && w2 && w2.text === ',') v.PER += 2;
+    if (w1 && /^(a|an|the)$/.test(w1.key)) {
+      for (let e = s.b + 2; e < s.b + 6 && at(e) && at(e)!.word; e++) {
+        if (ORG_APPOSITION.has(at(e)!.key)) {
+          v.ORG += 2;
+          break;
+        }
+      }
+    }
+  }
+  // Coordinated with a place: "in Lisbon and Quenzo", "through Parvela and Ostmar".
+  const coordinated = (i: number): boolean => !!at(i) && at(i)!.cap && (L.places.has(at(i)!.key) || classAt[i] === 'LOC');
+  if (before && /^(and|or|,)$/.test(before.key) && coordinated(s.a - 2)) v.LOC += 1.5;
+  if (after && /^(and|or)$/.test(after.key) && coordinated(s.b + 1)) v.LOC += 1.5;
+}
+
+/** Words of sports reporting; a document using several is a sports report. */
+function isSportsReport(toks: Tok[]): boolean {
+  let score = 0;
+  const firstLine = toks.find((t) => t.word)?.line;
+  for (const t of toks) if (t.word && SPORT_WORDS.has(t.key)) score += t.line === firstLine ? 3 : 1;
+  return score >= 4;
+}
+
+/**
+ * In a sports report, a place that plays is its team: in a results line, or next to "beat",
+ * "against", "v". Countries stay places (national teams, as CoNLL annotates them).
+ */
+export function sportsTeams(ctx: DocContext): void {
+  const toks = ctx.toks;
+  if (!isSportsReport(toks)) return;
+  const L = nameLexicon();
+  const numbersOnLine = new Map<number, number>();
+  const wordsOnLine = new Map<number, number>();
+  for (const t of toks) {
+    if (!t.word) continue;
+    wordsOnLine.set(t.line, (wordsOnLine.get(t.line) ?? 0) + 1);
+    if (/^[-+.]?\d/.test(t.text)) numbersOnLine.set(t.line, (numbersOnLine.get(t.line) ?? 0) + 1);
+  }
+  const teams = new Set<string>();
+  for (const s of ctx.spans) {
+    const k = keyOf(toks, s.a, s.b);
+    if (s.cls !== 'LOC' || !L.places.has(k) || L.countries.has(k) || EXTRA_COUNTRIES.has(k)) continue;
+    const line = toks[s.a].line;
+    const before = toks[s.a - 1]?.line === line ? toks[s.a - 1] : undefined;
+    const after = toks[s.b]?.line === line ? toks[s.b] : undefined;
+    const lostTo = before?.key === 'to' && /^(lost|losing|lose|loses|fell)$/.test(toks[s.a - 2]?.key ?? '');
+    if (before && PLACE_PREPS.has(before.key) && !lostTo) continue;
+    const nums = numbersOnLine.get(line) ?? 0;
+    const scoreLine = nums >= 2 && nums >= 0.3 * (wordsOnLine.get(line) ?? 1);
+    const scoreAfter = !!after && /^\d/.test(after.text) && !/^\d{4}-\d\d-\d\d$/.test(after.text);
+    if (lostTo || scoreLine || scoreAfter || (after && TEAM_VERBS_AFTER.has(after.key)) || (before && TEAM_WORDS_BEFORE.has(before.key))) teams.add(k);
+  }
+  for (const s of ctx.spans) if (s.cls === 'LOC' && teams.has(keyOf(toks, s.a, s.b))) s.cls = 'ORG';
+}
+
+/**
+ * General knowledge the recognizer's training text disagrees with: institutions it annotates as
+ * places ("White House", "Pentagon", "Kremlin") are organizations to a reader, who means the
+ * people inside. Multi-word and acronym names from the organizations list win.
+ */
+export function knownOrganizations(ctx: DocContext): void {
+  for (const s of ctx.spans) {
+    if (s.cls === 'ORG') continue;
+    const k = keyOf(ctx.toks, s.a, s.b);
+    if (INSTITUTIONS.has(k)) s.cls = 'ORG';
+  }
+}
+
+/**
+ * "Park Min-jun", "Choi Soo-yeon": a capitalised word before a given name of East Asian shape
+ * (capital, lower-case, hyphen, lower-case) is a person the recognizer may not know.
+ */
+export function hyphenatedGivenNames(ctx: DocContext): void {
+  const toks = ctx.toks;
+  const at = coverage(ctx);
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i];
+    const family = toks[i - 1];
+    if (!/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text) || !family.cap || family.line !== t.line || family.end + 1 !== t.start) continue;
+    if (family.text.length > 6 || (at[i - 1] && at[i - 1]!.b - at[i - 1]!.a > 1) || (at[i] && at[i]!.b - at[i]!.a > 1)) continue;
+    if (family.sentStart && nameLexicon().common.has(family.key)) continue;
+    ctx.spans = ctx.spans.filter((s) => s !== at[i - 1] && s !== at[i]);
+    ctx.spans.push({ a: i - 1, b: i + 1, cls: 'PER' });
+  }
+  settle(ctx);
+}
+
+/**
+ * One name, one type within a document: the type most of its mentions received, with votes from
+ * the context of one-word names the lexicons do not know; ties go to the first mention. A bare
+ * surname of a person named in full is that person; a company's first word is that company.
+ */
+export function unifyTypes(ctx: DocContext): void {
+  // Twice: a name typed in the first round can cue its neighbour in the second ("X and Y").
+  unifyRound(ctx);
+  unifyRound(ctx);
+}
+
+function unifyRound(ctx: DocContext): void {
+  const toks = ctx.toks;
+  const classAt: Array<NerClass | undefined> = new Array(toks.length);
+  for (const s of ctx.spans) if (s.b - s.a === 1) classAt[s.a] = s.cls;
+  const L = nameLexicon();
+  const votes = new Map<string, Record<NerClass, number>>();
+  const first = new Map<string, NerClass>();
+  const surnames = new Set<string>();
+  const companyHeads = new Set<string>();
+  for (const s of ctx.spans) {
+    const k = keyOf(toks, s.a, s.b);
+    let v = votes.get(k);
+    if (!v) votes.set(k, (v = { PER: 0, ORG: 0, LOC: 0, MISC: 0 }));
+    if (!first.has(k)) first.set(k, s.cls);
+    v[s.cls] += s.expansion ? 2 : 1;
+    contextVotes(ctx, s, v, classAt);
+    const last = toks[s.b - 1];
+    if (s.b - s.a >= 2 && s.cls === 'PER') surnames.add(last.key);
+    if (s.b - s.a >= 2 && s.cls === 'ORG' && CORP_SUFFIXES.has(stripDot(last.key)) && !L.common.has(toks[s.a].key)) companyHeads.add(toks[s.a].key);
+  }
+  for (const s of ctx.spans) {
+    const k = keyOf(toks, s.a, s.b);
+    if (s.b - s.a === 1 && surnames.has(k)) s.cls = 'PER';
+    else if (s.b - s.a === 1 && companyHeads.has(k)) s.cls = 'ORG';
+    else {
+      const v = votes.get(k)!;
+      let best = first.get(k)!;
+      for (const c of ['PER', 'ORG', 'LOC'] as NerClass[]) if (v[c] > v[best]) best = c;
+      s.cls = best;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const MALE_HONORIFICS = new Set(['mr', 'mr.', 'sir', 'lord', 'messrs']);
+const FEMALE_HONORIFICS = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'madam', 'madame']);
+
+/**
+ * A bare surname (or given name) stands for the person this document names in full: its
+ * `refersTo` is that full name, so alias resolution files it there rather than under a surname
+ * several people share. Among several full names with that surname, an honorific's gender decides
+ * ("Mr Blair" is not "Cherie Blair"), then the nearest full name before it. A monarch's or pope's
+ * single name keeps its title ("King Hussein" is not "Saddam Hussein").
+ */
+export function linkToFullNames(ctx: DocContext): void {
+  const toks = ctx.toks;
+  const L = nameLexicon();
+  interface Full {
+    span: DocSpan;
+    name: string;
+    given: string;
+  }
+  const byFamily = new Map<string, Full[]>();
+  const byGiven = new Map<string, Full[]>();
+  const file = (map: Map<string, Full[]>, k: string, f: Full): void => {
+    const list = map.get(k);
+    if (list) list.push(f);
+    else map.set(k, [f]);
+  };
+  const titleBefore = (s: DocSpan): string | undefined => {
+    const t = toks[s.a - 1];
+    return t && t.line === toks[s.a].line ? t.key : undefined;
+  };
+  for (const s of ctx.spans) {
+    if (s.cls !== 'PER') continue;
+    const n = s.b - s.a;
+    const title = titleBefore(s);
+    if (n === 1 && title && ROYAL_TITLES.has(stripDot(title))) {
+      const name = `${toks[s.a - 1].text.replace(/\.$/, '')} ${surface(ctx, s.a, s.b)}`;
+      s.refersTo = name;
+      file(byFamily, toks[s.a].key, { span: s, name, given: stripDot(title) });
+      continue;
+    }
+    if (n < 2 || !toks[s.b - 1].cap || toks[s.a].text.length < 2) continue;
+    const full: Full = { span: s, name: surface(ctx, s.a, s.b), given: stripDot(toks[s.a].key) };
+    file(byFamily, toks[s.b - 1].key, full);
+    if (!/^\p{Lu}\.?$/u.test(toks[s.a].text)) file(byGiven, full.given, full);
+  }
+  if (byFamily.size === 0) return;
+  for (const s of ctx.spans) {
+    if (s.cls !== 'PER' || s.b - s.a !== 1 || s.refersTo) continue;
+    const k = toks[s.a].key;
+    const title = titleBefore(s);
+    let candidates = byFamily.get(k);
+    if (!candidates) {
+      // A bare given name: only when one person of the document has it and nobody has it as a surname.
+      const given = byGiven.get(k);
+      if (given && new Set(given.map((g) => norm(g.name))).size === 1) s.refersTo = given[0].name;
+      continue;
+    }
+    if (title && (MALE_HONORIFICS.has(title) || FEMALE_HONORIFICS.has(title))) {
+      const names = MALE_HONORIFICS.has(title) ? L.maleNames : L.femaleNames;
+      const agreeing = candidates.filter((c) => names.has(c.given));
+      if (agreeing.length) candidates = agreeing;
+    }
+    let pick = candidates[0];
+    for (const c of candidates) if (c.span.a < s.a) pick = c; // the nearest before, else the first after
+    s.refersTo = pick.name;
+  }
+}
