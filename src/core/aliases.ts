@@ -1,68 +1,11 @@
 // Cross-document alias resolution: which raw mentions are the same entity, what it is called,
 // and what type it is. Works on surface keys, so it is cheap to rerun after any document change.
+import { KNOWN_TYPES, aliasKey, foldKey, mentionKey, naturalOrder } from './aliasKey';
 import type { Corrections } from './corrections';
 import { drain } from './steps';
 import { EntityMention, EntityType } from './types';
 
-/** Accent-, case- and punctuation-insensitive key: "Nicolás  Maduro’s" → "nicolas maduro". */
-export function foldKey(surface: string): string {
-  return surface
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’`]s$/u, '')
-    .replace(/[.'’`]/g, '')
-    .replace(/[-‐‑–—_]/g, ' ')
-    .replace(/^the\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-// Well-known variants of one name (general knowledge, not corpus-specific). Keys are folded.
-const KNOWN_ALIASES = new Map<string, string>(Object.entries({
-  us: 'united states',
-  usa: 'united states',
-  'united states of america': 'united states',
-  america: 'united states',
-  uk: 'united kingdom',
-  britain: 'united kingdom',
-  'great britain': 'united kingdom',
-  un: 'united nations',
-  eu: 'european union',
-  nyt: 'new york times',
-  'ny times': 'new york times',
-  cia: 'central intelligence agency',
-  fbi: 'federal bureau of investigation',
-  nsa: 'national security agency',
-  nato: 'north atlantic treaty organization',
-  imf: 'international monetary fund',
-  wto: 'world trade organization',
-  opec: 'organization of the petroleum exporting countries',
-  uae: 'united arab emirates',
-  ussr: 'soviet union',
-  prc: 'china',
-  dprk: 'north korea',
-}));
-
-const KNOWN_TYPES = new Map<string, EntityType>(Object.entries({
-  'united states': 'place',
-  'united kingdom': 'place',
-  'united arab emirates': 'place',
-  'soviet union': 'place',
-  china: 'place',
-  'north korea': 'place',
-} as Record<string, EntityType>));
-
-/** "Ratcliffe, John" (catalogue order) → "John Ratcliffe". */
-function naturalOrder(surface: string): string {
-  const m = /^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)?)$/u.exec(surface.trim());
-  return m ? `${m[2]} ${m[1]}` : surface;
-}
-
-export function aliasKey(surface: string): string {
-  const k = foldKey(naturalOrder(surface));
-  return KNOWN_ALIASES.get(k) ?? k;
-}
+export { aliasKey, foldKey };
 
 export interface PlacedMention {
   path: string;
@@ -77,6 +20,8 @@ export interface KeyGroup {
   surfaces: Map<string, number>;
   /** Expansion key (acronym defined in text) → number of mentions carrying it. */
   expansions: Map<string, number>;
+  /** Fuller names mentions here stand for ("King Faisal" for "Faisal"; EntityMention.refersTo) → count. */
+  fullForms: Map<string, number>;
   /** Path → number of mentions there. */
   documents: Map<string, number>;
   count: number;
@@ -134,6 +79,9 @@ function bump<K>(map: Map<K, number>, key: K, by: number): void {
 /** Per-key aggregates over all documents, updated incrementally when one document changes. */
 export class KeyGroups {
   readonly groups = new Map<string, KeyGroup>();
+
+  /** `detached`: keys of short forms the analyst split off, which keep their own key (Corrections.split). */
+  constructor(readonly detached: ReadonlySet<string> = new Set()) {}
   private version = 0;
   private changed = new Set<string>();
 
@@ -152,6 +100,11 @@ export class KeyGroups {
     return k;
   }
 
+  /** The key a mention files under (see mentionKey). */
+  keyOfMention(m: EntityMention): string {
+    return mentionKey(m, this.detached, (surface) => this.keyOf(surface));
+  }
+
   add(path: string, mentions: EntityMention[]): void {
     this.apply(path, mentions, 1);
   }
@@ -162,12 +115,12 @@ export class KeyGroups {
 
   private apply(path: string, mentions: EntityMention[], sign: 1 | -1): void {
     for (const m of mentions) {
-      const key = this.keyOf(m.text);
+      const key = this.keyOfMention(m);
       if (!key) continue;
       let g = this.groups.get(key);
       if (!g) {
         if (sign < 0) continue;
-        g = { key, votes: { person: 0, organization: 0, place: 0 }, surfaces: new Map(), expansions: new Map(), documents: new Map(), count: 0, version: 0 };
+        g = { key, votes: { person: 0, organization: 0, place: 0 }, surfaces: new Map(), expansions: new Map(), fullForms: new Map(), documents: new Map(), count: 0, version: 0 };
         this.groups.set(key, g);
       }
       g.version = ++this.version;
@@ -176,6 +129,7 @@ export class KeyGroups {
       g.votes[m.type] += sign;
       bump(g.surfaces, m.text, sign);
       bump(g.documents, path, sign);
+      if (m.refersTo && key !== this.keyOf(m.text)) bump(g.fullForms, m.refersTo, sign);
       if (m.expansion) {
         const ek = this.keyOf(m.expansion);
         if (ek && ek !== key) bump(g.expansions, ek, sign);
@@ -198,6 +152,53 @@ function sameFullNameEverywhere(given: KeyGroup, fullNames: KeyGroup[] | undefin
     only = here[0];
   }
   return only;
+}
+
+/** How much a full name must dominate before a bare surname or given name joins it. */
+interface Evidence {
+  /** The chosen name's documents, at least this many times the runner-up's. */
+  overRunnerUp: number;
+  /** The bare form's documents, at most this many times the chosen name's (else it means someone else). */
+  bareRatio: number;
+  /** The chosen name's documents, at least. */
+  minDocuments: number;
+}
+const SURNAME_EVIDENCE: Evidence = { overRunnerUp: 2, bareRatio: 4, minDocuments: 1 };
+const GIVEN_NAME_EVIDENCE: Evidence = { overRunnerUp: 3, bareRatio: 2, minDocuments: 3 };
+
+/**
+ * Which of several full names a bare surname (or given name) means across the corpus, as a reader
+ * would decide it: the person named in clearly more documents than any other — provided the bare
+ * form is not far more common than that person (then it most likely means someone the corpus never
+ * names in full: a bare "Bush" in forty articles is not the "Jeb Bush" written once). Full names
+ * already joined count as one. The runners-up are returned either way ("could also be").
+ */
+function dominantFullName(bare: KeyGroup, candidates: KeyGroup[], uf: UnionFind, evidence: Evidence): { pick?: KeyGroup; others: KeyGroup[] } {
+  const byRoot = new Map<string, { best: KeyGroup; docs: Set<string> }>();
+  for (const c of candidates) {
+    const root = uf.find(c.key);
+    let r = byRoot.get(root);
+    if (!r) byRoot.set(root, (r = { best: c, docs: new Set() }));
+    for (const p of c.documents.keys()) r.docs.add(p);
+    if (c.count > r.best.count || (c.count === r.best.count && c.key < r.best.key)) r.best = c;
+  }
+  const ranked = [...byRoot.values()].sort((x, y) => y.docs.size - x.docs.size || (x.best.key < y.best.key ? -1 : 1));
+  const [top, second] = ranked;
+  const others = ranked.slice(1).map((r) => r.best);
+  const bareDocs = bare.documents.size;
+  const dominant =
+    top.docs.size >= evidence.minDocuments &&
+    (!second || top.docs.size >= evidence.overRunnerUp * second.docs.size) &&
+    bareDocs <= Math.max(3, evidence.bareRatio * top.docs.size);
+  return dominant ? { pick: top.best, others } : { others: ranked.map((r) => r.best) };
+}
+
+/** "Could also be" names of an entity: the runners-up of the bare names it absorbed. */
+function ambiguityOf(parts: KeyGroup[], ambiguity: Map<string, string[]>): string[] | undefined {
+  const own = new Set(parts.map(mainSurface));
+  const names = new Set<string>();
+  for (const g of parts) for (const name of ambiguity.get(g.key) ?? []) if (!own.has(name)) names.add(name);
+  return names.size ? [...names].sort() : undefined;
 }
 
 /**
@@ -243,7 +244,7 @@ export function newClusterCache(): ClusterCache {
  * Bump whenever the clustering of given key groups changes (the rules here, the known aliases
  * and types): a clustering saved by an older version must not be adopted.
  */
-export const CLUSTERING_VERSION = 1;
+export const CLUSTERING_VERSION = 2;
 
 /** A clustering saved with the signature of the corpus and corrections it was computed for. */
 export interface ClusteringSnapshot {
@@ -281,6 +282,7 @@ export function* settleSteps(cache: ClusterCache): Generator<void, void> {
 function draftOf(parts: KeyGroup[], corrections: Corrections | undefined, amb: string[] | undefined): Draft {
   const votes: Record<EntityType, number> = { person: 0, organization: 0, place: 0 };
   const surfaces = new Map<string, number>();
+  const fullForms = new Map<string, number>();
   let count = 0;
   let knownType: EntityType | undefined;
   for (const g of parts) {
@@ -289,14 +291,22 @@ function draftOf(parts: KeyGroup[], corrections: Corrections | undefined, amb: s
     votes.place += g.votes.place;
     count += g.count;
     for (const [s, n] of g.surfaces) surfaces.set(s, (surfaces.get(s) ?? 0) + n);
+    for (const [s, n] of g.fullForms) fullForms.set(s, (fullForms.get(s) ?? 0) + n);
     knownType ??= KNOWN_TYPES.get(g.key);
   }
   const retyped = parts.map((g) => corrections?.retype.get(g.key)).find(Boolean);
   const type = retyped ?? knownType ?? votedType(votes, '');
   let name = '';
   let bestScore: number[] | undefined;
-  for (const [s, n] of surfaces) {
-    const score = nameScore(s, type, n);
+  // The name is chosen among the forms written and the fuller names they stood for.
+  const candidates = new Map(surfaces);
+  for (const [s, n] of fullForms) if (!candidates.has(s)) candidates.set(s, n);
+  let most = '';
+  for (const [s, n] of candidates) if (n > (candidates.get(most) ?? 0)) most = s;
+  const mostCount = candidates.get(most) ?? 0;
+  const acronymMost = /^[\p{Lu}\d&.]{2,8}$/u.test(most);
+  for (const [s, n] of candidates) {
+    const score = nameScore(s, type, n, mostCount, acronymMost);
     // Equal scores: the first in code-point order, whatever order the surfaces were seen in.
     if (!bestScore || better(score, bestScore) || (!better(bestScore, score) && s < name)) {
       bestScore = score;
@@ -314,7 +324,9 @@ function draftOf(parts: KeyGroup[], corrections: Corrections | undefined, amb: s
 function linkSignature(g: KeyGroup): string {
   const sh = shapeOf(g);
   const expansions = g.expansions.size ? [...g.expansions.keys()].sort().join(',') : '';
-  return `${sh.type}|${g.votes.person > 0 ? 1 : 0}|${sh.family ?? ''}|${sh.given ?? ''}|${sh.companyHead ?? ''}|${expansions}`;
+  // Bare names join full names by document counts (dominantFullName): for people, those count too.
+  const documents = g.votes.person > 0 && (sh.family || sh.words.length === 1) ? g.documents.size : '';
+  return `${sh.type}|${g.votes.person > 0 ? 1 : 0}|${sh.family ?? ''}|${sh.given ?? ''}|${sh.companyHead ?? ''}|${expansions}|${documents}`;
 }
 
 /** Keys touched since the last clustering: the index passes these so an edit re-clusters locally. */
@@ -546,7 +558,10 @@ export function* clusterSteps(
     if (++n % SLICE === 0) yield;
     const longer = orgPrefixes.get(g.key);
     if (!longer || split.has(g.key) || shapeOf(g).type !== 'organization') continue;
-    if (new Set(longer.map((c) => uf.find(c.key))).size === 1) uf.union(longer[0].key, g.key);
+    // Some document must write both ("Halcyon Maritime Logistics ... Halcyon"): an ordinary word
+    // that happens to begin a company's name ("The World", "World Bank") never does.
+    const together = [...g.documents.keys()].some((p) => longer.some((c) => c.documents.has(p)));
+    if (together && new Set(longer.map((c) => uf.find(c.key))).size === 1) uf.union(longer[0].key, g.key);
   }
 
   // Surname-only and initial-plus-surname people join the unique full name with that family name.
@@ -579,14 +594,15 @@ export function* clusterSteps(
     }
     candidates = candidates?.filter((c) => !split.has(c.key));
     if ((!candidates || candidates.length === 0) && words.length === 1) {
-      const full = sameFullNameEverywhere(g, byGiven.get(g.key));
+      const given = byGiven.get(g.key)?.filter((c) => !split.has(c.key));
+      const full = sameFullNameEverywhere(g, given) ?? (given && dominantFullName(g, given, uf, GIVEN_NAME_EVIDENCE).pick);
       if (full && !split.has(full.key)) uf.union(full.key, g.key);
       continue;
     }
     if (!candidates || candidates.length === 0) continue;
-    const distinct = new Set(candidates.map((c) => uf.find(c.key)));
-    if (distinct.size === 1) uf.union(candidates[0].key, g.key);
-    else ambiguity.set(g.key, candidates.map(mainSurface).sort());
+    const { pick, others } = dominantFullName(g, candidates, uf, SURNAME_EVIDENCE);
+    if (pick) uf.union(pick.key, g.key);
+    if (others.length) ambiguity.set(g.key, others.map(mainSurface).sort());
   }
 
   for (const names of corrections?.merge ?? []) {
@@ -607,8 +623,8 @@ export function* clusterSteps(
   const nextDrafts = new Map<string, { signature: string; draft: Draft }>();
   for (const [root, parts] of byRoot) {
     if (++n % SLICE === 0) yield;
-    const amb = parts.length === 1 ? ambiguity.get(parts[0].key) : undefined;
-    const signature = parts.length === 1 ? `${parts[0].version}|${amb ?? ''}` : parts.map((g) => `${g.key}:${g.version}`).join('|');
+    const amb = ambiguityOf(parts, ambiguity);
+    const signature = (parts.length === 1 ? `${parts[0].version}` : parts.map((g) => `${g.key}:${g.version}`).join('|')) + `|${amb ?? ''}`;
     const cached = cache.drafts.get(root);
     if (cached && cached.signature === signature) {
       drafts.push(cached.draft);
@@ -655,7 +671,7 @@ export function resolveEntities(
   documents: Iterable<{ path: string; entities: EntityMention[] }>,
   corrections?: Corrections,
 ): EntityCluster[] {
-  const keyGroups = new KeyGroups();
+  const keyGroups = new KeyGroups(corrections?.split);
   const docs = [...documents];
   for (const d of docs) keyGroups.add(d.path, d.entities);
   const clusters = clusterKeyGroups(keyGroups.groups, corrections);
@@ -666,7 +682,7 @@ export function resolveEntities(
     return ec;
   });
   for (const d of docs) {
-    for (const mention of d.entities) byKey.get(keyGroups.keyOf(mention.text))?.members.push({ path: d.path, mention });
+    for (const mention of d.entities) byKey.get(keyGroups.keyOfMention(mention))?.members.push({ path: d.path, mention });
   }
   return result;
 }
@@ -715,11 +731,15 @@ function votedType(votes: Record<EntityType, number>, key: string): EntityType {
 }
 
 /** How complete and well-formed a surface is as a display name (higher is better). */
-function nameScore(surface: string, type: EntityType, count: number): number[] {
+function nameScore(surface: string, type: EntityType, count: number, most: number, acronymMost: boolean): number[] {
   const { words, wellFormed, allCaps, accents } = surfaceShape(surface);
-  // People: full name beats surname, but a 5-word "name" is more likely a tagging run-on.
-  const completeness = type === 'person' ? Math.min(words, 3) - (words > 4 ? 2 : 0) : surface.length;
-  return [wellFormed, -allCaps, completeness, accents, count, surface.length];
+  // People: the full name beats the surname, however rare, but a 5-word "name" is more likely a
+  // tagging run-on. Others: the fuller form ("Federal Bureau of Investigation", not "FBI") among
+  // the forms written often enough, so a rare form glued to a neighbouring word never wins; an
+  // acronym's spelled-out form always counts.
+  const completeness = Math.min(words, 3) - (words > 4 ? 2 : 0);
+  const frequent = type === 'person' || count * 10 >= most || (acronymMost && words > 1) ? 1 : 0;
+  return [wellFormed, frequent, -allCaps, completeness, count, accents, surface.length];
 }
 
 function better(a: number[], b: number[]): boolean {

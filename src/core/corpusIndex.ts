@@ -95,11 +95,17 @@ export interface DateReference {
   range: { start: Position; end: Position };
 }
 
+function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of a) if (!b.has(k)) return false;
+  return true;
+}
+
 export class CorpusIndex {
   private readonly docs = new Map<string, DocumentAnalysis>();
   private readonly texts = new Map<string, string>();
   /** Alias-key aggregates, updated per document so re-resolution never rescans the corpus. */
-  private keyGroups = new KeyGroups();
+  private keyGroups: KeyGroups;
   private clusterCache = newClusterCache();
   /** Counts changes to the index (documents, corrections), for work done in slices to notice them. */
   private changes = 0;
@@ -117,6 +123,7 @@ export class CorpusIndex {
 
   constructor(options: CorpusIndexOptions = {}) {
     this.corrections = options.corrections ?? NO_CORRECTIONS;
+    this.keyGroups = new KeyGroups(this.corrections.split);
   }
 
   /** How often alias resolution re-clustered everything, and how often it patched locally. */
@@ -126,7 +133,15 @@ export class CorpusIndex {
 
   /** Replaces the analyst's corrections; entities re-resolve on the next query. */
   setCorrections(corrections: Corrections): void {
+    const before = this.corrections.split;
     this.corrections = corrections;
+    if (!sameKeys(before, corrections.split)) {
+      // Split-off short forms file under their own keys: the aggregates are rebuilt.
+      settleClusterCache(this.clusterCache);
+      this.keyGroups = new KeyGroups(corrections.split);
+      for (const doc of this.docs.values()) this.keyGroups.add(doc.path, doc.entities);
+      this.placed.clear();
+    }
     this.invalidate();
   }
 
@@ -163,7 +178,7 @@ export class CorpusIndex {
   clear(): void {
     // Start afresh rather than subtracting every document one by one.
     const stats = this.clusterCache.stats;
-    this.keyGroups = new KeyGroups();
+    this.keyGroups = new KeyGroups(this.corrections.split);
     this.clusterCache = newClusterCache();
     this.clusterCache.stats = stats;
     this.docs.clear();
@@ -378,7 +393,7 @@ export class CorpusIndex {
     const doc = this.docs.get(path);
     list = [];
     for (const m of doc?.entities ?? []) {
-      const key = this.keyGroups.keyOf(m.text);
+      const key = this.keyGroups.keyOfMention(m);
       if (key) list.push({ start: m.start, end: m.end, key, ref: this.ref(path, m.start, m.end, m.text) });
     }
     list.sort((a, b) => a.start - b.start);

@@ -1,6 +1,6 @@
 // The analyst's corrections (`.dossier/aliases.json`): plain, diffable JSON that overrides what
 // the analyzers decided. Entities are named by any of their names, never by id (ids follow names).
-import { aliasKey } from './aliases';
+import { aliasKey } from './aliasKey';
 import { EntityType } from './types';
 
 export const CORRECTIONS_FILE = '.dossier/aliases.json';

@@ -9,7 +9,7 @@
 //   executeCommand('dossier.splitAlias', { entityId, alias })
 // Each returns the corrections file as written, or undefined when nothing was written.
 import * as vscode from 'vscode';
-import { aliasKey } from '../core/aliases';
+import { aliasKey } from '../core/aliasKey';
 import { addCorrection, CorrectionsFile } from '../core/corrections';
 import { Entity, EntityType } from '../core/types';
 import { entityUnderCursor, pickEntity } from './commands';

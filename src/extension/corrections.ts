@@ -3,7 +3,7 @@
 // into it. The file is the source of truth; what the commands write is applied at once, without
 // waiting for the watcher.
 import * as vscode from 'vscode';
-import { aliasKey } from '../core/aliases';
+import { aliasKey } from '../core/aliasKey';
 import { Corrections, CORRECTIONS_FILE, CorrectionsFile, parseCorrections } from '../core/corrections';
 import { Entity } from '../core/types';
 import { toKey, toUri } from './convert';

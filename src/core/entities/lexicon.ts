@@ -64,6 +64,14 @@ jp morgan | citibank | citigroup | hsbc | barclays | deutsche bank | ubs | credi
 marines | special forces
 `);
 
+/** Awards and prizes: things, never people or organizations. */
+export const AWARDS = words(`
+oscars | emmys | grammy | grammys | bafta | baftas | tony award | tony awards | golden globe |
+golden globes | pulitzer | pulitzer prize | booker | booker prize | nobel | nobel prize | nobel peace prize |
+palme d'or | golden bear | golden lion | brit award | brit awards | mercury prize | turner prize | ballon d'or |
+victoria cross | george cross | medal of honor | purple heart | academy award | academy awards
+`);
+
 /** Institutions known by the building or place they sit in: organizations to a reader. */
 export const INSTITUTIONS = words(`white house | pentagon | kremlin | elysee | downing street | whitehall | capitol hill | scotland yard | vatican | quai d'orsay | foggy bottom | blue house`);
 

@@ -5,6 +5,7 @@ import {
   CORP_SUFFIXES,
   DEBRIS_LINES,
   DEBRIS_WORDS,
+  AWARDS,
   EXTRA_COUNTRIES,
   INSTITUTIONS,
   ORG_APPOSITION,
@@ -95,10 +96,26 @@ const COMPASS = new Set([
 export function trimSpans(ctx: DocContext): void {
   const toks = ctx.toks;
   for (const s of ctx.spans) {
+    // "Later Mrs Halloran": a sentence's opening word before a title goes with the title.
+    while (s.cls === 'PER' && s.b - s.a > 2 && toks[s.a].sentStart && TITLE_HEADS.has(toks[s.a + 1].key) && !nameLexicon().firstNames.has(toks[s.a].key)) s.a++;
     while (s.cls === 'PER' && s.b - s.a > 1 && TITLE_HEADS.has(toks[s.a].key)) s.a++;
     while (s.b - s.a > 1 && (toks[s.b - 1].key === '&' || POSSESSIVE.test(toks[s.b - 1].text))) s.b--;
   }
+  const L = nameLexicon();
+  for (const s of ctx.spans) {
+    // "Telco BT said": an ordinary word opening the sentence is not part of the name after it.
+    const first = toks[s.a];
+    if (s.b - s.a !== 2 || !first.sentStart || first.allCaps || L.firstNames.has(first.key) || L.places.has(first.key) || L.orgs.has(first.key)) continue;
+    const whole = keyOf(toks, s.a, s.b);
+    if (L.places.has(whole) || L.orgs.has(whole)) continue;
+    // "Telco BT", "Carmaker GM": a descriptive word before an acronym or a known organization.
+    if (toks[s.a + 1].allCaps || (L.common.has(first.key) && L.orgs.has(toks[s.a + 1].key))) s.a++;
+  }
   ctx.spans = ctx.spans.filter((s) => {
+    const before = toks[s.a - 1];
+    // People take no article: "won an Oscar", "a Grammy" are things.
+    if (s.cls === 'PER' && s.b - s.a === 1 && before && /^(a|an)$/.test(before.key)) return false;
+    if (AWARDS.has(keyOf(toks, s.a, s.b))) return false;
     if (s.b - s.a !== 1) return true;
     const t = toks[s.a];
     return t.word && !/^\p{Lu}\.?$/u.test(t.text) && !/^[\d.,:/-]+$/.test(t.text) && !WEEKDAYS.has(t.key) && !DEBRIS_WORDS.has(t.key);
@@ -314,6 +331,9 @@ export function joinPossessiveNames(ctx: DocContext): void {
   settle(ctx);
 }
 
+/** Words of the stock market around a company's name. */
+const SHARE_WORDS = new Set(['shares', 'share', 'stake', 'stock', 'stocks', 'shareholders', 'shareholder', 'takeover', 'bid', 'buyout', 'subsidiary', 'unit', 'chief', 'executive', 'boss', 'chairman']);
+
 /** Prepositions that take places far more often than companies or people ("at Google", "to Smith"). */
 const STRONG_PLACE_PREPS = new Set(['through', 'via', 'near', 'across', 'outside', 'throughout', 'towards', 'toward', 'around']);
 
@@ -322,6 +342,7 @@ function contextVotes(ctx: DocContext, s: DocSpan, v: Record<NerClass, number>, 
   const toks = ctx.toks;
   const L = nameLexicon();
   const k = toks[s.a].key;
+  orgVotes(ctx, s, v);
   if (s.b - s.a !== 1 || (!L.places.has(k) && (L.orgs.has(k) || L.persons.has(k) || L.firstNames.has(k)))) return;
   const line = toks[s.a].line;
   const at = (i: number): Tok | undefined => (toks[i] && toks[i].line === line ? toks[i] : undefined);
@@ -350,6 +371,21 @@ function contextVotes(ctx: DocContext, s: DocSpan, v: Record<NerClass, number>, 
   if (after && /^(and|or)$/.test(after.key) && coordinated(s.b + 1)) v.LOC += 1.5;
 }
 
+/** "shares in X", "X shares", "a stake in X": X is a company, whatever its name looks like ("Time Warner"). */
+function orgVotes(ctx: DocContext, s: DocSpan, v: Record<NerClass, number>): void {
+  const toks = ctx.toks;
+  const line = toks[s.a].line;
+  const at = (i: number): Tok | undefined => (toks[i] && toks[i].line === line ? toks[i] : undefined);
+  const b1 = at(s.a - 1);
+  const b2 = at(s.a - 2);
+  let i = s.b;
+  if (at(i) && POSSESSIVE.test(at(i)!.text)) i++;
+  const a1 = at(i);
+  if (nameLexicon().places.has(keyOf(toks, s.a, s.b))) return; // "Tokyo stocks" are the market's, not a company's
+  if (b1 && /^(in|of)$/.test(b1.key) && b2 && SHARE_WORDS.has(b2.key)) v.ORG += 3;
+  if (a1 && SHARE_WORDS.has(a1.key)) v.ORG += 3;
+}
+
 /** Words of sports reporting; a document using several is a sports report. */
 function isSportsReport(toks: Tok[]): boolean {
   let score = 0;
@@ -376,7 +412,10 @@ export function sportsTeams(ctx: DocContext): void {
   const teams = new Set<string>();
   for (const s of ctx.spans) {
     const k = keyOf(toks, s.a, s.b);
-    if (s.cls !== 'LOC' || !L.places.has(k) || L.countries.has(k) || EXTRA_COUNTRIES.has(k)) continue;
+    // Places that play; and one-word "people" that play ("Chelsea beat Arsenal").
+    const playsAsPlace = s.cls === 'LOC' && L.places.has(k) && !L.countries.has(k) && !EXTRA_COUNTRIES.has(k);
+    const playsAsPerson = s.cls === 'PER' && s.b - s.a === 1 && (L.places.has(k) || L.orgs.has(k));
+    if (!playsAsPlace && !playsAsPerson) continue;
     const line = toks[s.a].line;
     const before = toks[s.a - 1]?.line === line ? toks[s.a - 1] : undefined;
     const after = toks[s.b]?.line === line ? toks[s.b] : undefined;
@@ -387,7 +426,7 @@ export function sportsTeams(ctx: DocContext): void {
     const scoreAfter = !!after && /^\d/.test(after.text) && !/^\d{4}-\d\d-\d\d$/.test(after.text);
     if (lostTo || scoreLine || scoreAfter || (after && TEAM_VERBS_AFTER.has(after.key)) || (before && TEAM_WORDS_BEFORE.has(before.key))) teams.add(k);
   }
-  for (const s of ctx.spans) if (s.cls === 'LOC' && teams.has(keyOf(toks, s.a, s.b))) s.cls = 'ORG';
+  for (const s of ctx.spans) if (s.cls !== 'ORG' && teams.has(keyOf(toks, s.a, s.b))) s.cls = 'ORG';
 }
 
 /**
