@@ -68,9 +68,10 @@ const KNOWN_ALIASES = new Map<string, string>(Object.entries({
   'us federal reserve': 'federal reserve',
   who: 'world health organization',
   wef: 'world economic forum',
-  bbc: 'british broadcasting corporation',
-  'bbc news': 'british broadcasting corporation',
 }));
+
+/** Keys well-known variants resolve to: their own spelling is the entity's natural name. */
+export const CANONICAL_KEYS: ReadonlySet<string> = new Set(KNOWN_ALIASES.values());
 
 export const KNOWN_TYPES = new Map<string, EntityType>(Object.entries({
   'united states': 'place',
@@ -87,7 +88,6 @@ export const KNOWN_TYPES = new Map<string, EntityType>(Object.entries({
   'republican party': 'organization',
   'democratic party': 'organization',
   'federal reserve': 'organization',
-  'british broadcasting corporation': 'organization',
 } as Record<string, EntityType>));
 
 /** "Ratcliffe, John" (catalogue order) → "John Ratcliffe". */

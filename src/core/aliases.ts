@@ -1,6 +1,6 @@
 // Cross-document alias resolution: which raw mentions are the same entity, what it is called,
 // and what type it is. Works on surface keys, so it is cheap to rerun after any document change.
-import { KNOWN_TYPES, aliasKey, foldKey, mentionKey, naturalOrder } from './aliasKey';
+import { CANONICAL_KEYS, KNOWN_TYPES, aliasKey, foldKey, mentionKey, naturalOrder } from './aliasKey';
 import type { Corrections } from './corrections';
 import { drain } from './steps';
 import { EntityMention, EntityType } from './types';
@@ -76,11 +76,19 @@ function bump<K>(map: Map<K, number>, key: K, by: number): void {
   else map.delete(key);
 }
 
+/**
+ * Names whose mentions file under their own key even where their document linked them to a fuller
+ * name: those the analyst split off or marked as no entity.
+ */
+export function detachedKeys(corrections: Corrections | undefined): Set<string> {
+  return new Set([...(corrections?.split ?? []), ...(corrections?.ignore ?? [])]);
+}
+
 /** Per-key aggregates over all documents, updated incrementally when one document changes. */
 export class KeyGroups {
   readonly groups = new Map<string, KeyGroup>();
 
-  /** `detached`: keys of short forms the analyst split off, which keep their own key (Corrections.split). */
+  /** `detached`: keys of short forms the analyst split off or ignored, which keep their own key (detachedKeys). */
   constructor(readonly detached: ReadonlySet<string> = new Set()) {}
   private version = 0;
   private changed = new Set<string>();
@@ -295,7 +303,7 @@ function draftOf(parts: KeyGroup[], corrections: Corrections | undefined, amb: s
     knownType ??= KNOWN_TYPES.get(g.key);
   }
   const retyped = parts.map((g) => corrections?.retype.get(g.key)).find(Boolean);
-  const type = retyped ?? knownType ?? votedType(votes, '');
+  const type = retyped ?? knownType ?? entityType(votes, parts);
   let name = '';
   let bestScore: number[] | undefined;
   // The name is chosen among the forms written and the fuller names they stood for.
@@ -671,7 +679,7 @@ export function resolveEntities(
   documents: Iterable<{ path: string; entities: EntityMention[] }>,
   corrections?: Corrections,
 ): EntityCluster[] {
-  const keyGroups = new KeyGroups(corrections?.split);
+  const keyGroups = new KeyGroups(detachedKeys(corrections));
   const docs = [...documents];
   for (const d of docs) keyGroups.add(d.path, d.entities);
   const clusters = clusterKeyGroups(keyGroups.groups, corrections);
@@ -709,7 +717,10 @@ function memo<T>(fn: (s: string) => T): (s: string) => T {
 
 const familyKey = memo(familyKeyOf);
 const surfaceShape = memo((surface: string) => ({
-  words: surface.split(/\s+/).length,
+  // Counted on the folded key, so "Kilroy-Silk" and "Kilroy Silk" are equally complete.
+  words: foldKey(surface).split(' ').length,
+  /** The spelling a well-known variant resolves to ("United Kingdom" for "UK", "Britain"). */
+  canonical: CANONICAL_KEYS.has(foldKey(surface)) ? 1 : 0,
   wellFormed: /^[\p{Lu}\d]/u.test(surface) && !/[\d@#,]/.test(surface) ? 1 : 0,
   allCaps: surface === surface.toUpperCase() && /\p{L}{2}/u.test(surface) ? 1 : 0,
   accents: (surface.normalize('NFD').match(/\p{M}/gu) ?? []).length,
@@ -723,6 +734,18 @@ function familyKeyOf(surface: string): string | undefined {
   return foldKey(words[words.length - 1]);
 }
 
+/**
+ * An entity's type from all its mentions. A one-word "person" never written with a first name or
+ * surname is weak evidence: a club ("Chelsea"), company or place the recognizer took for a first
+ * name. When a good share of its mentions say organization or place, that wins.
+ */
+function entityType(votes: Record<EntityType, number>, parts: KeyGroup[]): EntityType {
+  const voted = votedType(votes, '');
+  if (voted !== 'person' || parts.some((g) => g.key.includes(' '))) return voted;
+  const other: EntityType = votes.organization >= votes.place ? 'organization' : 'place';
+  return votes[other] >= 0.3 * votes.person ? other : voted;
+}
+
 function votedType(votes: Record<EntityType, number>, key: string): EntityType {
   const known = KNOWN_TYPES.get(key);
   if (known) return known;
@@ -732,14 +755,14 @@ function votedType(votes: Record<EntityType, number>, key: string): EntityType {
 
 /** How complete and well-formed a surface is as a display name (higher is better). */
 function nameScore(surface: string, type: EntityType, count: number, most: number, acronymMost: boolean): number[] {
-  const { words, wellFormed, allCaps, accents } = surfaceShape(surface);
+  const { words, wellFormed, allCaps, accents, canonical } = surfaceShape(surface);
   // People: the full name beats the surname, however rare, but a 5-word "name" is more likely a
   // tagging run-on. Others: the fuller form ("Federal Bureau of Investigation", not "FBI") among
   // the forms written often enough, so a rare form glued to a neighbouring word never wins; an
   // acronym's spelled-out form always counts.
   const completeness = Math.min(words, 3) - (words > 4 ? 2 : 0);
   const frequent = type === 'person' || count * 10 >= most || (acronymMost && words > 1) ? 1 : 0;
-  return [wellFormed, frequent, -allCaps, completeness, count, accents, surface.length];
+  return [wellFormed, canonical, frequent, -allCaps, completeness, count, accents, surface.length];
 }
 
 function better(a: number[], b: number[]): boolean {

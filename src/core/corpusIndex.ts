@@ -1,7 +1,7 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
 import {
-  adoptClusters, Cluster, CLUSTERING_VERSION, ClusteringSnapshot, clusterSteps, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps,
+  adoptClusters, Cluster, CLUSTERING_VERSION, ClusteringSnapshot, clusterSteps, detachedKeys, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps,
 } from './aliases';
 import { contentHash } from './hash';
 import { drain, sortSteps } from './steps';
@@ -123,7 +123,7 @@ export class CorpusIndex {
 
   constructor(options: CorpusIndexOptions = {}) {
     this.corrections = options.corrections ?? NO_CORRECTIONS;
-    this.keyGroups = new KeyGroups(this.corrections.split);
+    this.keyGroups = new KeyGroups(detachedKeys(this.corrections));
   }
 
   /** How often alias resolution re-clustered everything, and how often it patched locally. */
@@ -133,12 +133,12 @@ export class CorpusIndex {
 
   /** Replaces the analyst's corrections; entities re-resolve on the next query. */
   setCorrections(corrections: Corrections): void {
-    const before = this.corrections.split;
     this.corrections = corrections;
-    if (!sameKeys(before, corrections.split)) {
-      // Split-off short forms file under their own keys: the aggregates are rebuilt.
+    const detached = detachedKeys(corrections);
+    if (!sameKeys(this.keyGroups.detached, detached)) {
+      // Split-off or ignored short forms file under their own keys: the aggregates are rebuilt.
       settleClusterCache(this.clusterCache);
-      this.keyGroups = new KeyGroups(corrections.split);
+      this.keyGroups = new KeyGroups(detached);
       for (const doc of this.docs.values()) this.keyGroups.add(doc.path, doc.entities);
       this.placed.clear();
     }
@@ -178,7 +178,7 @@ export class CorpusIndex {
   clear(): void {
     // Start afresh rather than subtracting every document one by one.
     const stats = this.clusterCache.stats;
-    this.keyGroups = new KeyGroups(this.corrections.split);
+    this.keyGroups = new KeyGroups(detachedKeys(this.corrections));
     this.clusterCache = newClusterCache();
     this.clusterCache.stats = stats;
     this.docs.clear();

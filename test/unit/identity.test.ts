@@ -144,4 +144,32 @@ describe('entity types and names a reader expects', () => {
     const ms = findEntityMentions('The summit was attended by Presidents Aldo Ferrant and Maren Oskarsson.');
     assert.deepStrictEqual(ms.filter((m) => m.type === 'person').map((m) => m.text), ['Aldo Ferrant', 'Maren Oskarsson']);
   });
+
+  it('keeps contractions, film titles with "The" and job words out of people\'s names', () => {
+    const ms = findEntityMentions("I'm sure, she said. The Harbourmaster won praise. Wexford winger Padraig Colm scored twice.");
+    const people = ms.filter((m) => m.type === 'person').map((m) => m.text);
+    assert.ok(!people.some((p) => /I'm|^The |winger/.test(p)), people.join(' | '));
+    assert.ok(people.includes('Padraig Colm'), people.join(' | '));
+  });
+
+  it('types a one-word club as an organization across a corpus, though its name is a first name', () => {
+    const docs = [
+      doc('a', [['Chelsea', 'person'], ['Chelsea', 'organization']]),
+      doc('b', [['Chelsea', 'person'], ['Chelsea', 'organization']]),
+      doc('c', [['Chelsea', 'person']]),
+    ];
+    assert.strictEqual(clusterOf(resolveEntities(docs), 'Chelsea')!.type, 'organization');
+    // A person written in full keeps the type of the person.
+    const person = resolveEntities([doc('a', [['Chelsea Marlow', 'person'], ['Marlow', 'person']]), doc('b', [['Marlow', 'organization']])]);
+    assert.strictEqual(clusterOf(person, 'Marlow')!.type, 'person');
+  });
+
+  it('reads a one-word name that plays in a sports report as the club', () => {
+    const text =
+      'Rovers beat Athletic 2-1 in the league on Saturday. The home side scored twice after half-time, and ' +
+      'the goalkeeper saved a penalty. Rovers manager Tom Quill praised the squad before the cup match against Athletic.';
+    const ms = findEntityMentions(text);
+    for (const m of ms.filter((x) => x.text === 'Rovers' || x.text === 'Athletic')) assert.strictEqual(m.type, 'organization', m.text);
+  });
 });
+

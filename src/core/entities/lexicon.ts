@@ -66,7 +66,7 @@ marines | special forces
 
 /** Awards and prizes: things, never people or organizations. */
 export const AWARDS = words(`
-oscars | emmys | grammy | grammys | bafta | baftas | tony award | tony awards | golden globe |
+oscar | oscars | emmys | grammy | grammys | bafta | baftas | tony award | tony awards | golden globe |
 golden globes | pulitzer | pulitzer prize | booker | booker prize | nobel | nobel prize | nobel peace prize |
 palme d'or | golden bear | golden lion | brit award | brit awards | mercury prize | turner prize | ballon d'or |
 victoria cross | george cross | medal of honor | purple heart | academy award | academy awards
@@ -183,7 +183,8 @@ buddhist | english | latin | communist | communists | socialist | socialists | m
 eastern | northern | southern | soviet | anglo | euro | eurobond | eurobonds | internet | web | god | allah |
 bosnian | serb | serbs | croat | croats | moslem | palestinians | israelis | basque | chechen | chechens | tamil |
 tamils | hutu | hutus | tutsi | tutsis | zionist | orthodox | olympic | olympics | nobel | gmt | edt | est | pst |
-cst | ok | new year | christmas | easter | ramadan | thanksgiving | hanukkah | eid | diwali | halloween | tv | am | pm | ad | bc | ceo | cfo | gdp | ipo | vat | pc | cd | dvd | phd | mp | mps | aids | hiv | no | mr
+cst | ok | new year | christmas | easter | ramadan | thanksgiving | hanukkah | eid | diwali | halloween | tv | am | pm | ad | bc | ceo | cfo | gdp | ipo | vat | pc | cd | dvd | phd | mp | mps | aids | hiv | no | mr |
+id | p2p | mp3 | tv | hdtv | sms | pin | atm | dna | it | pcs | cds | dvds | ipod | ipods | gp | gps | a-level | a-levels
 `);
 
 /** Last words that mark events, awards, laws, products: not person/org/place. */

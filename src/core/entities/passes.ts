@@ -5,8 +5,11 @@ import {
   CORP_SUFFIXES,
   DEBRIS_LINES,
   DEBRIS_WORDS,
+  FUNCTION_WORDS,
+  NAME_PARTICLES,
   AWARDS,
   EXTRA_COUNTRIES,
+  NOT_ENTITY_WORDS,
   INSTITUTIONS,
   ORG_APPOSITION,
   ORG_SUFFIXES,
@@ -82,6 +85,7 @@ export function dropMiscAndDebris(ctx: DocContext): void {
 }
 
 const POSSESSIVE = /^['’][sS]$/;
+const CONTRACTION = /['’](?:m|ve|d|ll|re|t)$/i;
 /** Endings of ordinary nouns the lexicon may lack (Telecommunications, Development). */
 const COMMON_ENDING = /(?:tions?|ments?|ities|ing|ness)$/;
 const COMPASS = new Set([
@@ -96,6 +100,19 @@ const COMPASS = new Set([
 export function trimSpans(ctx: DocContext): void {
   const toks = ctx.toks;
   for (const s of ctx.spans) {
+    // "Chelsea winger Arjen Robben": a lower-case word inside a person's name ends what came
+    // before it (particles aside: "Ludwig van der Rohe").
+    if (s.cls === 'PER') {
+      for (let i = s.b - 2; i > s.a; i--) {
+        const t = toks[i];
+        if (t.word && !t.cap && !NAME_PARTICLES.has(t.key) && toks[i + 1].cap) {
+          s.a = i + 1;
+          break;
+        }
+      }
+      // "Then Roddick": an opening function word is not part of the name.
+      while (s.b - s.a > 1 && toks[s.a].sentStart && FUNCTION_WORDS.has(toks[s.a].key) && !nameLexicon().firstNames.has(toks[s.a].key)) s.a++;
+    }
     // "Later Mrs Halloran": a sentence's opening word before a title goes with the title.
     while (s.cls === 'PER' && s.b - s.a > 2 && toks[s.a].sentStart && TITLE_HEADS.has(toks[s.a + 1].key) && !nameLexicon().firstNames.has(toks[s.a].key)) s.a++;
     while (s.cls === 'PER' && s.b - s.a > 1 && TITLE_HEADS.has(toks[s.a].key)) s.a++;
@@ -113,9 +130,13 @@ export function trimSpans(ctx: DocContext): void {
   }
   ctx.spans = ctx.spans.filter((s) => {
     const before = toks[s.a - 1];
-    // People take no article: "won an Oscar", "a Grammy" are things.
+    // People take no article: "won an Oscar", "a Grammy", "The Aviator" are things.
     if (s.cls === 'PER' && s.b - s.a === 1 && before && /^(a|an)$/.test(before.key)) return false;
-    if (AWARDS.has(keyOf(toks, s.a, s.b))) return false;
+    if (s.cls === 'PER' && toks[s.a].key === 'the') return false;
+    const key = keyOf(toks, s.a, s.b);
+    if (AWARDS.has(key) || NOT_ENTITY_WORDS.has(key)) return false;
+    // "I'm", "I've", "We'd": contractions are never names.
+    for (let i = s.a; i < s.b; i++) if (CONTRACTION.test(toks[i].text)) return false;
     if (s.b - s.a !== 1) return true;
     const t = toks[s.a];
     return t.word && !/^\p{Lu}\.?$/u.test(t.text) && !/^[\d.,:/-]+$/.test(t.text) && !WEEKDAYS.has(t.key) && !DEBRIS_WORDS.has(t.key);
@@ -410,12 +431,17 @@ export function sportsTeams(ctx: DocContext): void {
     if (/^[-+.]?\d/.test(t.text)) numbersOnLine.set(t.line, (numbersOnLine.get(t.line) ?? 0) + 1);
   }
   const teams = new Set<string>();
+  const nameParts = new Set<string>();
+  for (const s of ctx.spans) if (s.cls === 'PER' && s.b - s.a > 1) for (let i = s.a; i < s.b; i++) nameParts.add(toks[i].key);
   for (const s of ctx.spans) {
     const k = keyOf(toks, s.a, s.b);
     // Places that play; and one-word "people" that play ("Chelsea beat Arsenal").
     const playsAsPlace = s.cls === 'LOC' && L.places.has(k) && !L.countries.has(k) && !EXTRA_COUNTRIES.has(k);
-    const playsAsPerson = s.cls === 'PER' && s.b - s.a === 1 && (L.places.has(k) || L.orgs.has(k));
-    if (!playsAsPlace && !playsAsPerson) continue;
+    // A one-word "person" that plays, and is no part of a person named in full here, is a club
+    // ("Chelsea beat Arsenal"); "Federer beat Nadal" after "Roger Federer" stays a player.
+    const playsAsPerson = s.cls === 'PER' && s.b - s.a === 1 && !nameParts.has(k);
+    // A name the recognizer already typed as a club tells the rest of the report too.
+    if (!playsAsPlace && !playsAsPerson && s.cls !== 'ORG') continue;
     const line = toks[s.a].line;
     const before = toks[s.a - 1]?.line === line ? toks[s.a - 1] : undefined;
     const after = toks[s.b]?.line === line ? toks[s.b] : undefined;
@@ -426,7 +452,10 @@ export function sportsTeams(ctx: DocContext): void {
     const scoreAfter = !!after && /^\d/.test(after.text) && !/^\d{4}-\d\d-\d\d$/.test(after.text);
     if (lostTo || scoreLine || scoreAfter || (after && TEAM_VERBS_AFTER.has(after.key)) || (before && TEAM_WORDS_BEFORE.has(before.key))) teams.add(k);
   }
-  for (const s of ctx.spans) if (s.cls !== 'ORG' && teams.has(keyOf(toks, s.a, s.b))) s.cls = 'ORG';
+  for (const s of ctx.spans) {
+    const k = keyOf(toks, s.a, s.b);
+    if (s.cls !== 'ORG' && teams.has(k) && !nameParts.has(k) && !L.countries.has(k) && !EXTRA_COUNTRIES.has(k)) s.cls = 'ORG';
+  }
 }
 
 /**
