@@ -12,6 +12,7 @@ import {
   NOT_ENTITY_WORDS,
   INSTITUTIONS,
   ORG_APPOSITION,
+  PLACE_HEADS,
   ORG_SUFFIXES,
   PLACE_OF_BEFORE,
   PLACE_POSSESSED,
@@ -85,6 +86,8 @@ export function dropMiscAndDebris(ctx: DocContext): void {
 }
 
 const POSSESSIVE = /^['’][sS]$/;
+/** Last words of a minister's portfolio ("Minister of Maritime Affairs", "Secretary of State"). */
+const PORTFOLIOS = new Set(['affairs', 'defence', 'defense', 'finance', 'trade', 'health', 'education', 'justice', 'interior', 'energy', 'state', 'agriculture', 'transport', 'fisheries', 'labour', 'labor', 'culture', 'environment', 'development', 'security', 'industry', 'commerce', 'economy', 'tourism', 'communications']);
 const CONTRACTION = /['’](?:m|ve|d|ll|re|t)$/i;
 /** Endings of ordinary nouns the lexicon may lack (Telecommunications, Development). */
 const COMMON_ENDING = /(?:tions?|ments?|ities|ing|ness)$/;
@@ -139,6 +142,8 @@ export function trimSpans(ctx: DocContext): void {
     for (let i = s.a; i < s.b; i++) if (CONTRACTION.test(toks[i].text)) return false;
     if (s.b - s.a !== 1) return true;
     const t = toks[s.a];
+    // "Asia-Europe schedules": a compound of places is an adjective, not a name.
+    if (t.key.includes('-') && t.key.split('-').every((part) => L.places.has(part))) return false;
     return t.word && !/^\p{Lu}\.?$/u.test(t.text) && !/^[\d.,:/-]+$/.test(t.text) && !WEEKDAYS.has(t.key) && !DEBRIS_WORDS.has(t.key);
   });
 }
@@ -464,11 +469,19 @@ export function sportsTeams(ctx: DocContext): void {
  * people inside. Multi-word and acronym names from the organizations list win.
  */
 export function knownOrganizations(ctx: DocContext): void {
+  const toks = ctx.toks;
   for (const s of ctx.spans) {
-    if (s.cls === 'ORG') continue;
-    const k = keyOf(ctx.toks, s.a, s.b);
+    const k = keyOf(toks, s.a, s.b);
     if (INSTITUTIONS.has(k)) s.cls = 'ORG';
+    // "Bay of Biscay", "Gulf of Aden", "Isle of Man": a geographic head makes a place.
+    else if (s.b - s.a >= 3 && PLACE_HEADS.has(toks[s.a].key) && toks[s.a + 1].key === 'of') s.cls = 'LOC';
   }
+  // "Minister of Maritime Affairs": the portfolio after a title is no organization of its own.
+  ctx.spans = ctx.spans.filter((s) => {
+    const of = toks[s.a - 1];
+    const title = toks[s.a - 2];
+    return !(of && of.key === 'of' && title && TITLE_HEADS.has(title.key) && s.cls === 'ORG' && PORTFOLIOS.has(toks[s.b - 1].key) && !nameLexicon().orgs.has(keyOf(toks, s.a, s.b)));
+  });
 }
 
 /**
