@@ -70,6 +70,12 @@ export interface Cluster {
   ambiguousWith?: string[];
 }
 
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
   const n = (map.get(key) ?? 0) + by;
   if (n > 0) map.set(key, n);
@@ -174,6 +180,49 @@ interface Evidence {
 const SURNAME_EVIDENCE: Evidence = { overRunnerUp: 2, bareRatio: 4, minDocuments: 1 };
 const GIVEN_NAME_EVIDENCE: Evidence = { overRunnerUp: 3, bareRatio: 2, minDocuments: 3 };
 
+interface BareDecision {
+  pick?: KeyGroup;
+  others: KeyGroup[];
+  /** Decided as a given name ("Maddie"), not a surname. */
+  given?: boolean;
+}
+
+/** The surname, or "initial surname", a bare name is looked up by (undefined: not a bare name). */
+function bareFamily(g: KeyGroup): string | undefined {
+  const words = shapeOf(g).words;
+  if (words.length === 1) return g.key;
+  if (words.length === 2 && /^\p{L}$/u.test(words[0])) return words[1];
+  return undefined;
+}
+
+/**
+ * Which full name a bare surname, initial and surname, or given name joins, if any: the full
+ * names with that family name (or given name) compete by documents (dominantFullName).
+ */
+function bareNameDecision(
+  g: KeyGroup,
+  byFamily: Map<string, KeyGroup[]>,
+  byGiven: Map<string, KeyGroup[]>,
+  root: (key: string) => string,
+  split: ReadonlySet<string>,
+): BareDecision | undefined {
+  const words = shapeOf(g).words;
+  const family = bareFamily(g);
+  if (family === undefined) return undefined;
+  const candidates = byFamily.get(family)?.filter((c) => !split.has(c.key) && (words.length === 1 || c.key.startsWith(words[0])));
+  if (candidates?.length) return dominantFullName(g, candidates, root, SURNAME_EVIDENCE);
+  if (words.length !== 1) return undefined;
+  const given = byGiven.get(g.key)?.filter((c) => !split.has(c.key));
+  if (!given?.length) return undefined;
+  const everywhere = sameFullNameEverywhere(g, given);
+  const decision = everywhere ? { pick: everywhere, others: [] } : dominantFullName(g, given, root, GIVEN_NAME_EVIDENCE);
+  return { ...decision, given: true };
+}
+
+function decisionSignature(d: BareDecision): string {
+  return `${d.given ? 'g' : 's'}:${d.pick?.key ?? ''}>${d.others.map((o) => o.key).join(',')}`;
+}
+
 /**
  * Which of several full names a bare surname (or given name) means across the corpus, as a reader
  * would decide it: the person named in clearly more documents than any other — provided the bare
@@ -181,10 +230,10 @@ const GIVEN_NAME_EVIDENCE: Evidence = { overRunnerUp: 3, bareRatio: 2, minDocume
  * names in full: a bare "Bush" in forty articles is not the "Jeb Bush" written once). Full names
  * already joined count as one. The runners-up are returned either way ("could also be").
  */
-function dominantFullName(bare: KeyGroup, candidates: KeyGroup[], uf: UnionFind, evidence: Evidence): { pick?: KeyGroup; others: KeyGroup[] } {
+function dominantFullName(bare: KeyGroup, candidates: KeyGroup[], rootOf: (key: string) => string, evidence: Evidence): BareDecision {
   const byRoot = new Map<string, { best: KeyGroup; docs: Set<string> }>();
   for (const c of candidates) {
-    const root = uf.find(c.key);
+    const root = rootOf(c.key);
     let r = byRoot.get(root);
     if (!r) byRoot.set(root, (r = { best: c, docs: new Set() }));
     for (const p of c.documents.keys()) r.docs.add(p);
@@ -197,7 +246,7 @@ function dominantFullName(bare: KeyGroup, candidates: KeyGroup[], uf: UnionFind,
   const dominant =
     top.docs.size >= evidence.minDocuments &&
     (!second || top.docs.size >= evidence.overRunnerUp * second.docs.size) &&
-    bareDocs <= Math.max(3, evidence.bareRatio * top.docs.size);
+    bareDocs <= Math.max(10, evidence.bareRatio * top.docs.size);
   return dominant ? { pick: top.best, others } : { others: ranked.map((r) => r.best) };
 }
 
@@ -218,6 +267,9 @@ function mainSurface(g: KeyGroup): string {
   let best: string | undefined;
   let bestCount = 0;
   for (const [s, n] of g.surfaces) {
+    // Only spellings of the key itself: bare surnames filed here by their documents (refersTo)
+    // are shorter forms, not the name ("Trump" is written more often than "Donald Trump").
+    if (g.fullForms.size && g.surfaces.size > 1 && foldKey(naturalOrder(s)) !== g.key && aliasKey(s) !== g.key) continue;
     if (n > bestCount || (n === bestCount && best !== undefined && s < best)) [best, bestCount] = [s, n];
   }
   return best ?? g.key;
@@ -332,9 +384,7 @@ function draftOf(parts: KeyGroup[], corrections: Corrections | undefined, amb: s
 function linkSignature(g: KeyGroup): string {
   const sh = shapeOf(g);
   const expansions = g.expansions.size ? [...g.expansions.keys()].sort().join(',') : '';
-  // Bare names join full names by document counts (dominantFullName): for people, those count too.
-  const documents = g.votes.person > 0 && (sh.family || sh.words.length === 1) ? g.documents.size : '';
-  return `${sh.type}|${g.votes.person > 0 ? 1 : 0}|${sh.family ?? ''}|${sh.given ?? ''}|${sh.companyHead ?? ''}|${expansions}|${documents}`;
+  return `${sh.type}|${g.votes.person > 0 ? 1 : 0}|${sh.family ?? ''}|${sh.given ?? ''}|${sh.companyHead ?? ''}|${expansions}`;
 }
 
 /** Keys touched since the last clustering: the index passes these so an edit re-clusters locally. */
@@ -383,6 +433,8 @@ function patchClusters(groupMap: Map<string, KeyGroup>, corrections: Corrections
   const touched = new Set<Cluster>();
   const gone = new Set<Cluster>();
   const fresh: KeyGroup[] = [];
+  /** Surnames and given names whose full names changed documents: their bare names are decided again. */
+  const recheck: string[] = [];
   const alone = (key: string, values: LookupValues, own: number) =>
     !last.expansionTargets.has(key) &&
     !merged.has(key) &&
@@ -402,12 +454,20 @@ function patchClusters(groupMap: Map<string, KeyGroup>, corrections: Corrections
     }
     if (before !== undefined) {
       if (before !== linkSignature(g)) return undefined;
+      // Bare names join full names by document counts (dominantFullName): where names compete
+      // for one surname or given name, a change in documents can tip it.
+      if (last.documentCounts.get(key) !== g.documents.size) {
+        const values = last.filed.get(key)!;
+        if (values.strict.some((v) => (last.lookupCounts.get(v) ?? 0) > 1) || values.loose.some((v) => groupMap.has(v))) recheck.push(...eachValue(values));
+      }
       touched.add(last.clusterOfKey.get(key)!);
       continue;
     }
     if (g.expansions.size || !alone(key, lookupValues(g), 0)) return undefined;
     fresh.push(g);
   }
+  if (recheck.length && !sameBareDecisions(groupMap, corrections, last, new Set(recheck))) return undefined;
+  for (const key of changes.changed) if (groupMap.has(key)) last.documentCounts.set(key, groupMap.get(key)!.documents.size);
   const replaced = new Map<Cluster, Cluster>();
   const added: Cluster[] = [];
   const taken = (id: string, previous?: Cluster) =>
@@ -433,6 +493,7 @@ function patchClusters(groupMap: Map<string, KeyGroup>, corrections: Corrections
     const key = c.keys[0];
     for (const v of eachValue(last.filed.get(key) ?? { strict: [], loose: [] })) bumpCount(last.lookupCounts, v, -1);
     last.links.delete(key);
+    last.documentCounts.delete(key);
     last.filed.delete(key);
     last.clusterOfKey.delete(key);
     if (last.byId.get(c.id) === c) last.byId.delete(c.id);
@@ -448,11 +509,39 @@ function patchClusters(groupMap: Map<string, KeyGroup>, corrections: Corrections
     for (const v of eachValue(values)) bumpCount(last.lookupCounts, v, 1);
     last.filed.set(g.key, values);
     last.links.set(g.key, linkSignature(g));
+    last.documentCounts.set(g.key, g.documents.size);
     last.clusterOfKey.set(g.key, c);
     last.byId.set(c.id, c);
   }
   last.clusters = clusters;
   return clusters;
+}
+
+/**
+ * Whether the bare names looked up by these surnames / given names would be decided as before,
+ * with the groups as they are now (candidates already in one cluster count as one).
+ */
+function sameBareDecisions(groupMap: Map<string, KeyGroup>, corrections: Corrections | undefined, last: LastClustering, values: Set<string>): boolean {
+  if (!last.decisions) return false;
+  const split = corrections?.split ?? new Set<string>();
+  const ignore = corrections?.ignore ?? new Set<string>();
+  const byFamily = new Map<string, KeyGroup[]>();
+  const byGiven = new Map<string, KeyGroup[]>();
+  const bare: KeyGroup[] = [];
+  for (const g of groupMap.values()) {
+    if (ignore.has(g.key)) continue;
+    const { given, family } = shapeOf(g);
+    if (family && values.has(family)) addTo(byFamily, family, g);
+    if (given && values.has(given)) addTo(byGiven, given, g);
+    const bf = bareFamily(g);
+    if (bf !== undefined && values.has(bf) && g.votes.person > 0 && !split.has(g.key)) bare.push(g);
+  }
+  const rootOf = (k: string): string => last.clusterOfKey.get(k)?.id ?? k;
+  for (const g of bare) {
+    const decision = bareNameDecision(g, byFamily, byGiven, rootOf, split);
+    if ((decision ? decisionSignature(decision) : undefined) !== last.decisions.get(g.key)) return false;
+  }
+  return true;
 }
 
 function bumpCount(map: Map<string, number>, key: string, by: number): void {
@@ -462,7 +551,7 @@ function bumpCount(map: Map<string, number>, key: string, by: number): void {
 }
 
 /** Keeps what patchClusters needs from a full clustering. */
-function* remember(cache: ClusterCache, clusters: Cluster[], groupMap: Map<string, KeyGroup>): Generator<void, void> {
+function* remember(cache: ClusterCache, clusters: Cluster[], groupMap: Map<string, KeyGroup>, decisions?: Map<string, string>): Generator<void, void> {
   const clusterOfKey = new Map<string, Cluster>();
   const byId = new Map<string, Cluster>();
   for (const c of clusters) {
@@ -470,6 +559,7 @@ function* remember(cache: ClusterCache, clusters: Cluster[], groupMap: Map<strin
     for (const k of c.keys) clusterOfKey.set(k, c);
   }
   const links = new Map<string, string>();
+  const documentCounts = new Map<string, number>();
   const filed = new Map<string, LookupValues>();
   const lookupCounts = new Map<string, number>();
   const expansionTargets = new Set<string>();
@@ -477,12 +567,13 @@ function* remember(cache: ClusterCache, clusters: Cluster[], groupMap: Map<strin
   for (const g of groupMap.values()) {
     if (++n % SLICE === 0) yield;
     links.set(g.key, linkSignature(g));
+    documentCounts.set(g.key, g.documents.size);
     const values = lookupValues(g);
     filed.set(g.key, values);
     for (const v of eachValue(values)) bumpCount(lookupCounts, v, 1);
     for (const ek of g.expansions.keys()) expansionTargets.add(ek);
   }
-  cache.last = { clusters, clusterOfKey, byId, links, filed, lookupCounts, expansionTargets };
+  cache.last = { clusters, clusterOfKey, byId, links, documentCounts, filed, lookupCounts, expansionTargets, decisions };
 }
 
 interface LastClustering {
@@ -491,6 +582,10 @@ interface LastClustering {
   byId: Map<string, Cluster>;
   /** linkSignature of every key. */
   links: Map<string, string>;
+  /** How many documents each key's group was in. */
+  documentCounts: Map<string, number>;
+  /** How each bare name was decided (decisionSignature); absent after adopting a saved clustering. */
+  decisions?: Map<string, string>;
   /** lookupValues of every key. */
   filed: Map<string, LookupValues>;
   /** How many keys are filed under or look up each value. */
@@ -578,39 +673,19 @@ export function* clusterSteps(
   for (const g of groups) {
     if (++n % SLICE === 0) yield;
     const { given, family } = shapeOf(g);
-    if (given) {
-      const list = byGiven.get(given);
-      if (list) list.push(g);
-      else byGiven.set(given, [g]);
-    }
-    if (family) {
-      const list = byFamily.get(family);
-      if (list) list.push(g);
-      else byFamily.set(family, [g]);
-    }
+    if (given) addTo(byGiven, given, g);
+    if (family) addTo(byFamily, family, g);
   }
   const ambiguity = new Map<string, string[]>();
+  const decisions = new Map<string, string>();
   for (const g of groups) {
     if (++n % SLICE === 0) yield;
     if (g.votes.person === 0 || split.has(g.key)) continue;
-    const words = shapeOf(g).words;
-    let candidates: KeyGroup[] | undefined;
-    if (words.length === 1 && g.votes.person > 0) {
-      candidates = byFamily.get(g.key);
-    } else if (words.length === 2 && /^\p{L}$/u.test(words[0])) {
-      candidates = byFamily.get(words[1])?.filter((c) => c.key.startsWith(words[0]));
-    }
-    candidates = candidates?.filter((c) => !split.has(c.key));
-    if ((!candidates || candidates.length === 0) && words.length === 1) {
-      const given = byGiven.get(g.key)?.filter((c) => !split.has(c.key));
-      const full = sameFullNameEverywhere(g, given) ?? (given && dominantFullName(g, given, uf, GIVEN_NAME_EVIDENCE).pick);
-      if (full && !split.has(full.key)) uf.union(full.key, g.key);
-      continue;
-    }
-    if (!candidates || candidates.length === 0) continue;
-    const { pick, others } = dominantFullName(g, candidates, uf, SURNAME_EVIDENCE);
-    if (pick) uf.union(pick.key, g.key);
-    if (others.length) ambiguity.set(g.key, others.map(mainSurface).sort());
+    const decision = bareNameDecision(g, byFamily, byGiven, (k) => uf.find(k), split);
+    if (!decision) continue;
+    decisions.set(g.key, decisionSignature(decision));
+    if (decision.pick) uf.union(decision.pick.key, g.key);
+    if (decision.others.length && !decision.given) ambiguity.set(g.key, decision.others.map(mainSurface).sort());
   }
 
   for (const names of corrections?.merge ?? []) {
@@ -666,7 +741,7 @@ export function* clusterSteps(
       clusters.push(cluster);
     });
   }
-  cache.remembering = remember(cache, clusters, groupMap);
+  cache.remembering = remember(cache, clusters, groupMap, decisions);
   return clusters;
 }
 

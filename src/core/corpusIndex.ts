@@ -4,6 +4,7 @@ import {
   adoptClusters, Cluster, CLUSTERING_VERSION, ClusteringSnapshot, clusterSteps, detachedKeys, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps,
 } from './aliases';
 import { contentHash } from './hash';
+import { suggestSameEntities, type SameEntitySuggestion } from './suggestions';
 import { drain, sortSteps } from './steps';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, NO_CORRECTIONS } from './corrections';
@@ -87,6 +88,7 @@ interface Resolved {
   records: EntityRecord[];
   byId: Map<string, EntityRecord>;
   byKey: Map<string, EntityRecord>;
+  suggestions?: SameEntitySuggestion[];
 }
 
 export interface DateReference {
@@ -410,6 +412,12 @@ export class CorpusIndex {
   entities(): Entity[] {
     const r = this.resolve();
     return (r.entities ??= [...r.records].sort(byMentions));
+  }
+
+  /** Pairs of entities that may be one, for the analyst to confirm or dismiss (corrections' `dismissed`). */
+  sameEntitySuggestions(): SameEntitySuggestion[] {
+    const r = this.resolve();
+    return (r.suggestions ??= suggestSameEntities(this.entities(), this.corrections.dismissed));
   }
 
   entity(id: string): Entity | undefined {

@@ -19,6 +19,8 @@ export interface CorrectionsFile {
   retype?: { entity: string; type: EntityType }[];
   /** Names that are not entities at all. */
   ignore?: string[];
+  /** Pairs of names the analyst said are not the same entity: never suggested again. */
+  dismissed?: string[][];
 }
 
 /** Corrections as alias keys, ready for resolution. */
@@ -28,6 +30,8 @@ export interface Corrections {
   rename: Map<string, string>;
   retype: Map<string, EntityType>;
   ignore: Set<string>;
+  /** Alias-key pairs of dismissed "possible same entity" suggestions. */
+  dismissed: Array<[string, string]>;
 }
 
 export const NO_CORRECTIONS: Corrections = {
@@ -36,6 +40,7 @@ export const NO_CORRECTIONS: Corrections = {
   rename: new Map(),
   retype: new Map(),
   ignore: new Set(),
+  dismissed: [],
 };
 
 const TYPES: EntityType[] = ['person', 'organization', 'place'];
@@ -61,7 +66,11 @@ export function parseCorrections(text: string): { corrections: Corrections; prob
     problems.push(`${CORRECTIONS_FILE}: "${key}" must be a list`);
     return [];
   };
-  const c: Corrections = { merge: [], split: new Set(), rename: new Map(), retype: new Map(), ignore: new Set() };
+  const c: Corrections = { merge: [], split: new Set(), rename: new Map(), retype: new Map(), ignore: new Set(), dismissed: [] };
+  list('dismissed').forEach((pair, i) => {
+    if (Array.isArray(pair) && pair.length === 2 && pair.every(isName)) c.dismissed.push([aliasKey(pair[0]), aliasKey(pair[1])]);
+    else problems.push(`${CORRECTIONS_FILE}: dismissed[${i}] must be a pair of names`);
+  });
   list('merge').forEach((group, i) => {
     if (Array.isArray(group) && group.length >= 2 && group.every(isName)) c.merge.push(group.map(aliasKey));
     else problems.push(`${CORRECTIONS_FILE}: merge[${i}] must be a list of at least two names`);
@@ -89,7 +98,8 @@ export function addCorrection(
     | { kind: 'split'; name: string }
     | { kind: 'rename'; entity: string; name: string }
     | { kind: 'retype'; entity: string; type: EntityType }
-    | { kind: 'ignore'; name: string },
+    | { kind: 'ignore'; name: string }
+    | { kind: 'dismiss'; names: [string, string] },
 ): CorrectionsFile {
   const next: CorrectionsFile = JSON.parse(JSON.stringify(file));
   next.version ??= CORRECTIONS_SCHEMA_VERSION;
@@ -102,6 +112,9 @@ export function addCorrection(
       break;
     case 'ignore':
       if (!(next.ignore ??= []).includes(change.name)) next.ignore.push(change.name);
+      break;
+    case 'dismiss':
+      (next.dismissed ??= []).push(change.names);
       break;
     case 'rename':
       next.rename = (next.rename ?? []).filter((r) => aliasKey(r.entity) !== aliasKey(change.entity));

@@ -32,15 +32,22 @@ export async function pickEntity(
   workspace: WorkspaceIndex,
   placeHolder: string,
   exclude?: string,
+  /** Higher first (stable: equal ranks keep the most-mentioned-first order). */
+  rank?: (e: Entity) => number,
 ): Promise<Entity | undefined> {
   const current = entityUnderCursor(workspace);
-  const items = workspace.index.entities().filter((e) => e.id !== exclude).map((e) => ({
+  let entities = workspace.index.entities().filter((e) => e.id !== exclude);
+  if (rank) {
+    const score = new Map(entities.map((e) => [e, rank(e)]));
+    entities = [...entities].sort((a, b) => score.get(b)! - score.get(a)!);
+  }
+  const items = entities.map((e) => ({
     label: e.name,
     description: `${e.type} · ${plural(e.mentionCount, 'mention')} in ${plural(e.documents.length, 'document')}`,
     detail: e.aliases.length ? `also: ${e.aliases.join(', ')}` : undefined,
     entity: e,
   }));
-  if (current) {
+  if (current && !rank) {
     const i = items.findIndex((it) => it.entity.id === current.id);
     if (i > 0) items.unshift(...items.splice(i, 1));
   }

@@ -7,10 +7,13 @@
 //   executeCommand('dossier.changeType', { entityId, type })
 //   executeCommand('dossier.notAnEntity', { entityId })
 //   executeCommand('dossier.splitAlias', { entityId, alias })
+//   executeCommand('dossier.confirmSameEntity', { entityId, otherEntityId })   (a merge)
+//   executeCommand('dossier.dismissSameEntity', { entityId, otherEntityId })   (never suggested again)
 // Each returns the corrections file as written, or undefined when nothing was written.
 import * as vscode from 'vscode';
 import { aliasKey } from '../core/aliasKey';
 import { addCorrection, CorrectionsFile } from '../core/corrections';
+import { mergeCandidateRank, type SameEntitySuggestion } from '../core/suggestions';
 import { Entity, EntityType } from '../core/types';
 import { entityUnderCursor, pickEntity } from './commands';
 import { entitySurfaces, referenceName, WorkspaceCorrections } from './corrections';
@@ -39,8 +42,9 @@ const TYPES: { type: EntityType; label: string }[] = [
 function argsOf(arg: unknown): CorrectionArgs {
   if (typeof arg === 'string') return { entityId: arg };
   if (!arg || typeof arg !== 'object') return {};
-  const node = arg as { kind?: string; entity?: Entity };
+  const node = arg as { kind?: string; entity?: Entity; suggestion?: SameEntitySuggestion };
   if (node.entity && typeof node.entity.id === 'string') return { entityId: node.entity.id };
+  if (node.suggestion) return { entityId: node.suggestion.a.id, otherEntityId: node.suggestion.b.id };
   return arg as CorrectionArgs;
 }
 
@@ -83,6 +87,38 @@ export function registerCorrectionCommands(workspace: WorkspaceIndex, correction
       return undefined;
     }
     return corrections.update(folder, edit);
+  };
+
+  /** The two entities of a suggestion (from its node, or ids), or the first suggestion picked. */
+  const suggestedPair = async (args: CorrectionArgs): Promise<[Entity, Entity] | undefined> => {
+    await workspace.whenReady();
+    if (args.entityId && args.otherEntityId) {
+      const a = workspace.index.entity(args.entityId);
+      const b = workspace.index.entity(args.otherEntityId);
+      if (!a || !b) throw new Error('those entities are no longer in the index (it may have changed); try again');
+      return [a, b];
+    }
+    const suggestions = workspace.index.sameEntitySuggestions();
+    if (!suggestions.length) {
+      void vscode.window.showInformationMessage('Dossier: no possible same entities to review.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      suggestions.map((s) => ({ label: `${s.a.name} ↔ ${s.b.name}`, description: `${Math.round(s.confidence * 100)}%`, detail: s.evidence.join('; '), s })),
+      { title: 'Possible same entity', placeHolder: 'Which pair?' },
+    );
+    return picked ? [picked.s.a, picked.s.b] : undefined;
+  };
+
+  /** Confirms (a merge) or dismisses a possible same entity. */
+  const reviewPair = async (args: CorrectionArgs, kind: 'merge' | 'dismiss', outcome: string): Promise<CorrectionsFile | undefined> => {
+    const pair = await suggestedPair(args);
+    if (!pair) return undefined;
+    const [entity, other] = pair;
+    const names: [string, string] = [referenceName(entity), referenceName(other)];
+    const file = await write(entity, (f) => addCorrection(f, kind === 'merge' ? { kind: 'merge', names } : { kind: 'dismiss', names }));
+    if (file) say(`${entity.name} and ${other.name} ${outcome}`);
+    return file;
   };
 
   const register = (id: string, run: (args: CorrectionArgs) => Promise<CorrectionsFile | undefined>) =>
@@ -141,7 +177,8 @@ export function registerCorrectionCommands(workspace: WorkspaceIndex, correction
         other = workspace.index.entity(args.otherEntityId);
         if (!other) throw new Error(`no entity ${args.otherEntityId} in the index`);
       } else {
-        other = await pickEntity(workspace, `Merge ${entity.name} with…`, entity.id);
+        // Same type and overlapping names first: the likely partners.
+        other = await pickEntity(workspace, `Merge ${entity.name} with…`, entity.id, (e) => mergeCandidateRank(entity, e));
       }
       if (!other || other.id === entity.id) return undefined;
       const names = [referenceName(entity), referenceName(other)];
@@ -149,6 +186,9 @@ export function registerCorrectionCommands(workspace: WorkspaceIndex, correction
       if (file) say(`${entity.name} and ${other.name} are now one entity`);
       return file;
     }),
+
+    register('dossier.confirmSameEntity', (args) => reviewPair(args, 'merge', 'are now one entity')),
+    register('dossier.dismissSameEntity', (args) => reviewPair(args, 'dismiss', 'will not be suggested again')),
 
     register('dossier.notAnEntity', async (args) => {
       const entity = await target(args, 'Which name is not a person, organization or place?');

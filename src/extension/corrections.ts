@@ -23,9 +23,10 @@ export function correctionsUri(folder: vscode.WorkspaceFolder): vscode.Uri {
 
 /** Corrections of several workspace folders as one set (the index spans all folders). */
 function combine(all: Corrections[]): Corrections {
-  const out: Corrections = { merge: [], split: new Set(), rename: new Map(), retype: new Map(), ignore: new Set() };
+  const out: Corrections = { merge: [], split: new Set(), rename: new Map(), retype: new Map(), ignore: new Set(), dismissed: [] };
   for (const c of all) {
     out.merge.push(...c.merge);
+    out.dismissed.push(...c.dismissed);
     for (const k of c.split) out.split.add(k);
     for (const k of c.ignore) out.ignore.add(k);
     for (const [k, v] of c.rename) out.rename.set(k, v);

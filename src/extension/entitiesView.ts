@@ -1,12 +1,18 @@
 // The Entities view: people / organizations / places, most mentioned first, each expandable to
-// the documents that mention it (by date) and to every mention there.
+// the documents that mention it (by date) and to every mention there; above them, the pairs that
+// may be one entity ("Possible Same Entity"), to confirm or dismiss. A filter (by name or alias)
+// narrows the lists.
 import * as vscode from 'vscode';
+import { foldKey } from '../core/aliasKey';
+import type { SameEntitySuggestion } from '../core/suggestions';
 import { Entity, EntityType, MentionRef } from '../core/types';
 import { documentLabel, entityIcon, openMentionArgs, toUri } from './convert';
 import { documentDate, escapeMarkdown, plural, snippetAround, snippetText } from './format';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export type EntitiesNode =
+  | { kind: 'suggestions'; count: number }
+  | { kind: 'suggestion'; suggestion: SameEntitySuggestion }
   | { kind: 'group'; type: EntityType; count: number }
   | { kind: 'entity'; entity: Entity }
   | { kind: 'document'; entity: Entity; path: string; mentions: MentionRef[] }
@@ -23,23 +29,57 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
+  /** Folded text the entities' names or aliases must contain; '' shows everything. */
+  private filterText = '';
+
   constructor(private readonly workspace: WorkspaceIndex) {
     this.subscription = workspace.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** Shows only entities (and suggestions) with a name or alias containing `text`; '' clears. */
+  setFilter(text: string): void {
+    this.filterText = foldKey(text);
+    void vscode.commands.executeCommand('setContext', 'dossier.entitiesFiltered', this.filterText !== '');
+    this.changed.fire(undefined);
+  }
+
+  private matches(e: Entity): boolean {
+    const f = this.filterText;
+    return !f || foldKey(e.name).includes(f) || e.aliases.some((a) => foldKey(a).includes(f));
+  }
+
+  /** Entities that pass the filter, most mentioned first. */
+  visibleEntities(): Entity[] {
+    const all = this.workspace.index.entities();
+    return this.filterText ? all.filter((e) => this.matches(e)) : all;
+  }
+
+  visibleSuggestions(): SameEntitySuggestion[] {
+    const all = this.workspace.index.sameEntitySuggestions();
+    return this.filterText ? all.filter((s) => this.matches(s.a) || this.matches(s.b)) : all;
   }
 
   getChildren(element?: EntitiesNode): EntitiesNode[] {
     const index = this.workspace.index;
     if (!element) {
-      const entities = index.entities();
+      const entities = this.visibleEntities();
       if (!entities.length) return [];
-      return GROUPS.map(({ type }) => ({ kind: 'group' as const, type, count: entities.filter((e) => e.type === type).length })).filter(
+      const groups: EntitiesNode[] = GROUPS.map(({ type }) => ({ kind: 'group' as const, type, count: entities.filter((e) => e.type === type).length })).filter(
         (g) => g.count > 0,
       );
+      const suggestions = this.visibleSuggestions();
+      return suggestions.length ? [{ kind: 'suggestions', count: suggestions.length }, ...groups] : groups;
     }
     switch (element.kind) {
+      case 'suggestions':
+        return this.visibleSuggestions().map((suggestion) => ({ kind: 'suggestion' as const, suggestion }));
       case 'group':
         // entities() is already sorted by mention count.
-        return index.entities().filter((e) => e.type === element.type).map((entity) => ({ kind: 'entity' as const, entity }));
+        return this.visibleEntities().filter((e) => e.type === element.type).map((entity) => ({ kind: 'entity' as const, entity }));
       case 'entity':
         return index.firstMentionPerDocument(element.entity.id).map((first) => ({
           kind: 'document' as const,
@@ -57,6 +97,28 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   getTreeItem(element: EntitiesNode): vscode.TreeItem {
     const index = this.workspace.index;
     switch (element.kind) {
+      case 'suggestions': {
+        const item = new vscode.TreeItem('Possible Same Entity', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = 'suggestions';
+        item.description = String(element.count);
+        item.iconPath = new vscode.ThemeIcon('git-merge');
+        item.tooltip = 'Pairs of entities that may be one. Confirm to merge them (.dossier/aliases.json), or dismiss.';
+        item.contextValue = 'suggestions';
+        return item;
+      }
+      case 'suggestion': {
+        const { a, b, confidence, evidence } = element.suggestion;
+        const item = new vscode.TreeItem(`${a.name} ↔ ${b.name}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `suggestion:${a.id}:${b.id}`;
+        item.description = `${Math.round(confidence * 100)}% · ${a.type}`;
+        item.iconPath = entityIcon(a.type);
+        item.contextValue = 'suggestion';
+        const tip = new vscode.MarkdownString(`**${escapeMarkdown(a.name)}** and **${escapeMarkdown(b.name)}** may be one ${a.type}:`);
+        for (const line of evidence) tip.appendMarkdown(`\n- ${escapeMarkdown(line)}`);
+        tip.appendMarkdown(`\n\n${plural(a.mentionCount, 'mention')} and ${plural(b.mentionCount, 'mention')}.`);
+        item.tooltip = tip;
+        return item;
+      }
       case 'group': {
         const label = GROUPS.find((g) => g.type === element.type)!.label;
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
@@ -113,5 +175,20 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
 export function registerEntitiesView(workspace: WorkspaceIndex): { provider: EntitiesTreeProvider; view: vscode.TreeView<EntitiesNode>; disposables: vscode.Disposable[] } {
   const provider = new EntitiesTreeProvider(workspace);
   const view = vscode.window.createTreeView('dossier.entities', { treeDataProvider: provider, showCollapseAll: true });
-  return { provider, view, disposables: [provider, view] };
+  const describe = () => (view.description = provider.filter ? `filter: ${provider.filter}` : undefined);
+  // Scripts and tests pass the text: executeCommand('dossier.filterEntities', 'halvorsen').
+  const filter = vscode.commands.registerCommand('dossier.filterEntities', async (text?: unknown) => {
+    const value =
+      typeof text === 'string'
+        ? text
+        : await vscode.window.showInputBox({ title: 'Filter Entities', prompt: 'Show entities whose name or alias contains…', value: provider.filter });
+    if (value === undefined) return;
+    provider.setFilter(value);
+    describe();
+  });
+  const clear = vscode.commands.registerCommand('dossier.clearEntitiesFilter', () => {
+    provider.setFilter('');
+    describe();
+  });
+  return { provider, view, disposables: [provider, view, filter, clear] };
 }

@@ -30,7 +30,7 @@ describe('cross-document identity', () => {
 
   it('never lets a full name written once absorb a bare surname used everywhere else', () => {
     const docs = [doc('once', [['Jebediah Crane', 'person']])];
-    for (let i = 0; i < 10; i++) docs.push(doc(`d${i}`, [['Crane', 'person']]));
+    for (let i = 0; i < 20; i++) docs.push(doc(`d${i}`, [['Crane', 'person']]));
     const clusters = resolveEntities(docs);
     assert.notStrictEqual(clusterOf(clusters, 'Crane'), clusterOf(clusters, 'Jebediah Crane'));
   });

@@ -86,6 +86,10 @@ export function dropMiscAndDebris(ctx: DocContext): void {
 }
 
 const POSSESSIVE = /^['’][sS]$/;
+/** Lower-case words that may stand inside a name: "Bank of England", "Dar es Salaam", "Cartel de los Soles". */
+const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'at', 'to', 'upon', 'du', 'des', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'la', 'le', 'les', 'los', 'las', 'el', 'al', 'es', 'y', 'e', 'van', 'von', 'der', 'den', 'ter', 'ten', 'bin', 'ibn', 'bint', 'abu', 'ul', 'ud', 'sur', 'am', 'an', 'im', 'zu', 'zum', 'und', "'s", '’s']);
+/** Punctuation that may stand inside a name: "AT & T", "St. Louis", "Procter & Gamble", "O'Neill". */
+const INNER_PUNCTUATION = /^[&.'’\-\/]$|^['’]s$/;
 /** Last words of a minister's portfolio ("Minister of Maritime Affairs", "Secretary of State"). */
 const PORTFOLIOS = new Set(['affairs', 'defence', 'defense', 'finance', 'trade', 'health', 'education', 'justice', 'interior', 'energy', 'state', 'agriculture', 'transport', 'fisheries', 'labour', 'labor', 'culture', 'environment', 'development', 'security', 'industry', 'commerce', 'economy', 'tourism', 'communications']);
 const CONTRACTION = /['’](?:m|ve|d|ll|re|t)$/i;
@@ -291,6 +295,15 @@ export function splitGluedNames(ctx: DocContext): void {
   const split = (s: DocSpan): void => {
     const n = s.b - s.a;
     if (n < 2) return void out.push(s);
+    // "U.S. State Department designating Cartel de los Soles", "State [Department": a lower-case
+    // word that is no connector, or a bracket, cannot be inside a name.
+    for (let m = s.a + 1; m < s.b - 1; m++) {
+      const t = toks[m];
+      const breaks = t.word ? !t.cap && !/\d/.test(t.text) && !CONNECTORS.has(t.key) : !INNER_PUNCTUATION.test(t.text);
+      if (!breaks) continue;
+      split({ ...s, b: m });
+      return split({ ...s, a: m + 1 });
+    }
     // A trailing place-place compound ("North Korea-US") and the words that belong to it go.
     const last = toks[s.b - 1];
     const parts = last.key.split('-');

@@ -206,4 +206,43 @@ describe('Corrections (.dossier/aliases.json) in the extension host', function (
     assert.match(messages, /person|organization|place/, messages);
     assert.match(messages, /colour/, messages);
   });
+
+  it('Possible Same Entity: dismiss writes "dismissed" and the pair is gone; confirm writes "merge"', async function () {
+    const before = api.workspace.index.sameEntitySuggestions();
+    assert.ok(before.length >= 2, `the seeds give suggestions: ${before.map((s) => `${s.a.name}/${s.b.name}`).join(', ')}`);
+    const [first, second] = before;
+    // The Entities view lists them under their own node, with the evidence as a tooltip.
+    const root = api.entities.getChildren();
+    assert.strictEqual(root[0].kind, 'suggestions');
+    const item = api.entities.getTreeItem(api.entities.getChildren(root[0])[0]);
+    assert.strictEqual(item.contextValue, 'suggestion');
+
+    await vscode.commands.executeCommand('dossier.dismissSameEntity', { entityId: first.a.id, otherEntityId: first.b.id });
+    const dismissed = await readFile();
+    assert.strictEqual(dismissed.dismissed?.length, 1);
+    const after = api.workspace.index.sameEntitySuggestions();
+    assert.ok(!after.some((s) => s.a.id === first.a.id && s.b.id === first.b.id), 'a dismissed pair is not suggested again');
+
+    const [a, b] = [second.a.name, second.b.name];
+    await vscode.commands.executeCommand('dossier.confirmSameEntity', { entityId: second.a.id, otherEntityId: second.b.id });
+    const merged = await readFile();
+    assert.strictEqual(merged.merge?.length, 1);
+    const holder = api.workspace.index.entities().find((e) => e.name === a || e.aliases.includes(a));
+    assert.ok(holder && (holder.name === b || holder.aliases.includes(b)), `${a} and ${b} are one entity now`);
+  });
+
+  it('Filter Entities… narrows the Entities view to names and aliases containing the text', async function () {
+    await vscode.commands.executeCommand('dossier.filterEntities', 'ratcliffe');
+    try {
+      const visible = api.entities.visibleEntities();
+      assert.ok(visible.length >= 1 && visible.length < api.workspace.index.entities().length);
+      for (const e of visible) assert.ok([e.name, ...e.aliases].some((n) => /ratcliffe/i.test(n)), e.name);
+      const groups = api.entities.getChildren().filter((n) => n.kind === 'group');
+      assert.deepStrictEqual(groups.map((g) => (g.kind === 'group' ? g.type : '')), ['person']);
+    } finally {
+      await vscode.commands.executeCommand('dossier.clearEntitiesFilter');
+    }
+    assert.strictEqual(api.entities.visibleEntities().length, api.workspace.index.entities().length);
+  });
 });
+
