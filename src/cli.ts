@@ -4,6 +4,7 @@ import * as path from 'path';
 import { exportCsvChunks, exportJsonChunks, exportMarkdownChunks } from './core/export';
 import { fsReason } from './core/files';
 import { listFolder, loadFolder, loadFolderAsync } from './core/folder';
+import { setBudgetPolicy } from './core/budget';
 import { CorpusIndex } from './core/corpusIndex';
 import { DEFAULT_EXCLUDE, globProblem, literalGlob } from './core/glob';
 import { outputPathProblem, writeFileAtomic, writeToDescriptor } from './core/output';
@@ -21,6 +22,9 @@ Options (all commands):
   --jobs N             analysis worker threads (default: one per core; 0 = no workers;
                        at most one per file and 4 per core)
   --cache DIR          keep analyses in DIR and reuse them for unchanged files
+  --time-budget S      seconds each document may take, plus S per million characters
+                       (default 5; past it the document keeps what was found, with a warning;
+                       0 = no limit)
   -h, --help           this help
 Exit status: 0 done (files skipped are listed on stderr), 1 the output could not be written,
 2 bad usage, a folder that cannot be read or an --out path that cannot be written.`;
@@ -41,6 +45,7 @@ interface Args {
   maxFileSizeKB?: number;
   jobs?: number;
   cache?: string;
+  timeBudgetS?: number;
 }
 
 /** Folders with more files than this are analyzed in worker threads unless --jobs says otherwise. */
@@ -80,6 +85,11 @@ function parseArgs(argv: string[]): Args {
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--jobs needs a whole number (0 or more)');
       args.jobs = n;
     } else if (a === '--cache') args.cache = value();
+    else if (a === '--time-budget') {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n < 0) throw new UsageError('--time-budget needs a number of seconds (0 or more)');
+      args.timeBudgetS = n;
+    }
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
@@ -164,6 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`dossier: ${problem}\n`);
     return 2;
   }
+  if (args.timeBudgetS !== undefined) setBudgetPolicy({ baseMs: args.timeBudgetS * 1000, perMillionCharsMs: args.timeBudgetS * 1000 });
   const showProgress = process.stderr.isTTY;
   const started = Date.now();
   const onProgress = showProgress
