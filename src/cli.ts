@@ -195,7 +195,7 @@ export async function main(argv: string[]): Promise<number> {
       ? loadFolder(args.folder, common)
       : await loadFolderAsync(args.folder, { ...common, jobs, cache: args.cache });
   for (const s of skipped) process.stderr.write(`dossier: ${s}\n`);
-  for (const w of warnings) process.stderr.write(`dossier: warning: ${w}\n`);
+  for (const w of [...warnings, ...index.correctionWarnings()]) process.stderr.write(`dossier: warning: ${w}\n`);
   if (showProgress) {
     process.stderr.write(`dossier: ${index.size} documents analyzed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }

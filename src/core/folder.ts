@@ -143,6 +143,15 @@ export interface AsyncLoadReport extends LoadReport {
   };
 }
 
+/** Why a cache folder cannot be used at all (it is a file), or undefined. */
+function cacheFolderProblem(dir: string): string | undefined {
+  try {
+    return fs.statSync(dir).isDirectory() ? undefined : 'is not a folder';
+  } catch {
+    return undefined; // created on the first write
+  }
+}
+
 /** Longest stretch of synchronous work (reading, decoding, cache hits) between event-loop turns. */
 const SLICE_MS = 12;
 
@@ -168,8 +177,11 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
   const files = listing.files;
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   let cache: AnalysisCache | undefined;
-  if (typeof options.cache === 'string') cache = new AnalysisCache(options.cache);
-  else cache = options.cache;
+  if (typeof options.cache === 'string') {
+    const problem = cacheFolderProblem(options.cache);
+    if (problem) correctionProblems.push(`cache: ${options.cache} ${problem}; analyzing without a cache`);
+    else cache = new AnalysisCache(options.cache);
+  } else cache = options.cache;
   const preload = cache?.preload();
 
   let pool = options.pool;

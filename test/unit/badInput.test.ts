@@ -174,3 +174,31 @@ describe('CLI output safety', function () {
     }
   });
 });
+
+describe('CLI cache path problems', function () {
+  this.timeout(60000);
+  let dir = '';
+  tempFolder('dossier-bad-cache-', (d) => {
+    dir = d;
+    fs.mkdirSync(path.join(d, 'corpus'));
+    for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(d, 'corpus', `a${i}.txt`), `${ARTICLE}Edda Brun${i} spoke.\n`);
+  });
+
+  it('a cache path that is a file: one line, and the analysis runs without it', () => {
+    fs.writeFileSync(path.join(dir, 'cache'), '');
+    const r = run('export', path.join(dir, 'corpus'), '--cache', path.join(dir, 'cache'));
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.deepStrictEqual(messages(r.stderr), [`dossier: warning: cache: ${path.join(dir, 'cache')} is not a folder; analyzing without a cache`]);
+    assert.strictEqual(JSON.parse(r.stdout).documents.length, 12);
+  });
+
+  it('a cache whose version folder is a file: a few lines, not one per bucket', () => {
+    fs.mkdirSync(path.join(dir, 'cache'));
+    const { ANALYZER_VERSION } = require('../../src/core/analysisCache') as typeof import('../../src/core/analysisCache');
+    fs.writeFileSync(path.join(dir, 'cache', `v${ANALYZER_VERSION}`), '');
+    const r = run('export', path.join(dir, 'corpus'), '--cache', path.join(dir, 'cache'));
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.ok(messages(r.stderr).length <= 5, r.stderr);
+    assert.match(r.stderr, /cache: cannot read 256 buckets \(ENOTDIR: not a directory\); their documents will be re-analyzed/);
+  });
+});
