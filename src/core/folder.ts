@@ -30,14 +30,24 @@ export interface LoadReport {
 /** Corrections files are small hand-edited JSON; anything bigger is a mistake, not read. */
 const MAX_CORRECTIONS_KB = 4096;
 
+/**
+ * A corrections file's text: a regular file within MAX_CORRECTIONS_KB only (a FIFO would block,
+ * a link to /dev/zero would fill the memory). missing: there is none; problem: one line.
+ */
+export function readCorrectionsFile(file: string): { text?: string; missing?: boolean; problem?: string } {
+  const read = readRegularFile(file, MAX_CORRECTIONS_KB * 1024, (size) => sizeProblem(size, MAX_CORRECTIONS_KB));
+  if (read.bytes) return { text: read.bytes.toString('utf8') };
+  return read.code === 'ENOENT' ? { missing: true } : { problem: `${CORRECTIONS_FILE}: not read, ${read.problem}; corrections ignored` };
+}
+
 /** A new index carrying the folder's corrections file (`.dossier/aliases.json`), if it has one. */
 function indexWithCorrections(root: string, warnings: string[]): CorpusIndex {
-  const read = readRegularFile(path.join(root, CORRECTIONS_FILE), MAX_CORRECTIONS_KB * 1024, (size) => sizeProblem(size, MAX_CORRECTIONS_KB));
-  if (!read.bytes) {
-    if (read.code !== 'ENOENT') warnings.push(`${CORRECTIONS_FILE}: not read, ${read.problem}; corrections ignored`);
+  const read = readCorrectionsFile(path.join(root, CORRECTIONS_FILE));
+  if (read.text === undefined) {
+    if (read.problem) warnings.push(read.problem);
     return new CorpusIndex();
   }
-  const { corrections, problems } = parseCorrections(read.bytes.toString('utf8'));
+  const { corrections, problems } = parseCorrections(read.text);
   warnings.push(...problems);
   return new CorpusIndex({ corrections });
 }
