@@ -119,10 +119,13 @@ function timelineReport(index: CorpusIndex): string {
   return out.join('\n') + '\n';
 }
 
-/** Worker threads to use: what was asked, capped at the file count and MAX_JOBS_PER_CORE per core. */
-function jobsFor(requested: number | undefined, files: number): { jobs: number | undefined; note?: string } {
-  if (requested === undefined) return { jobs: files <= POOL_THRESHOLD ? 0 : undefined };
+/**
+ * Worker threads to use: what was asked, capped at the file count and MAX_JOBS_PER_CORE per
+ * core; by default none for a few files, else one per core but never more than files.
+ */
+function jobsFor(requested: number | undefined, files: number): { jobs: number; note?: string } {
   const cores = defaultPoolSize();
+  if (requested === undefined) return { jobs: files <= POOL_THRESHOLD ? 0 : Math.min(cores, files) };
   const cap = Math.max(1, Math.min(files, MAX_JOBS_PER_CORE * cores));
   if (requested <= cap) return { jobs: requested };
   return { jobs: cap, note: `--jobs ${requested} capped at ${cap} (${files} file${files === 1 ? '' : 's'}, ${cores} core${cores === 1 ? '' : 's'})` };
