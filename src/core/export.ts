@@ -140,6 +140,34 @@ export function buildExport(index: CorpusIndex, toRelative?: PathMapper): Dossie
   return { schema: EXPORT_SCHEMA, documents: [...x.documents()], entities: [...x.entities()], dates: [...x.dates()], timeline: [...x.timeline()] };
 }
 
+/**
+ * JSON.stringify(value, null, 2) nested at `indent`, as chunks: arrays element by element and
+ * objects holding arrays field by field, so that a day of 100,000 timeline entries or an entity
+ * of 100,000 mentions never becomes one string. Objects without arrays are stringified whole.
+ */
+function* jsonChunks(value: unknown, indent: string): Generator<string> {
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (!value.length) return yield '[]';
+    for (let i = 0; i < value.length; i++) {
+      yield `${i ? ',' : '['}\n${inner}`;
+      yield* jsonChunks(value[i] ?? null, inner);
+    }
+    return yield `\n${indent}]`;
+  }
+  if (value && typeof value === 'object' && Object.values(value).some(Array.isArray)) {
+    let first = true;
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      yield `${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+      yield* jsonChunks(v, inner);
+      first = false;
+    }
+    return yield first ? '{}' : `\n${indent}}`;
+  }
+  yield JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+}
+
 /** JSON.stringify(buildExport(…), null, 2) + "\n", chunk by chunk (byte-identical). */
 export function* exportJsonChunks(index: CorpusIndex, toRelative?: PathMapper): Generator<string> {
   const x = exportStream(index, toRelative);
@@ -147,7 +175,8 @@ export function* exportJsonChunks(index: CorpusIndex, toRelative?: PathMapper): 
   for (const key of ['documents', 'entities', 'dates', 'timeline'] as const) {
     let first = true;
     for (const item of x[key]()) {
-      yield `${first ? `,\n  ${JSON.stringify(key)}: [\n    ` : ',\n    '}${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+      yield first ? `,\n  ${JSON.stringify(key)}: [\n    ` : ',\n    ';
+      yield* jsonChunks(item, '    ');
       first = false;
     }
     yield first ? `,\n  ${JSON.stringify(key)}: []` : '\n  ]';
