@@ -1,8 +1,15 @@
 // `dossier export|entities|timeline <folder>`: the core from a terminal.
 import * as fs from 'fs';
-import { exportCsv, exportJson, exportMarkdown } from './core/export';
-import { listFiles, loadFolder, loadFolderAsync } from './core/folder';
+import * as path from 'path';
+import { exportCsvChunks, exportJsonChunks, exportMarkdownChunks } from './core/export';
+import { fsReason } from './core/files';
+import { listFolder, loadFolder, loadFolderAsync } from './core/folder';
+import { setBudgetPolicy } from './core/budget';
 import { CorpusIndex } from './core/corpusIndex';
+import { DEFAULT_EXCLUDE, globProblem, literalGlob } from './core/glob';
+import { outputPathProblem, writeFileAtomic, writeToDescriptor } from './core/output';
+import { snippetOf, snippetText } from './core/snippet';
+import { defaultPoolSize } from './core/workerPool';
 
 const USAGE = `Usage:
   dossier export <folder> [--format json|md|csv] [--out FILE]
@@ -10,12 +17,23 @@ const USAGE = `Usage:
   dossier timeline <folder>
 Options (all commands):
   --include GLOB       files to read, relative to the folder (repeatable; default **/*.{txt,md})
-  --exclude GLOB       files to leave out (repeatable)
+  --exclude GLOB       more files to leave out (repeatable; node_modules, .git and .dossier always are)
   --max-size-kb N      skip files larger than N KB (default 10240)
-  --jobs N             analysis worker threads (default: one per core; 0 = no workers)
-  --cache DIR          keep analyses in DIR and reuse them for unchanged files`;
+  --jobs N             analysis worker threads (default: one per core; 0 = no workers;
+                       at most one per file and 4 per core)
+  --cache DIR          keep analyses in DIR and reuse them for unchanged files
+  --time-budget S      seconds each document may take, plus S per million characters
+                       (default 5; past it the document keeps what was found, with a warning;
+                       0 = no limit)
+  -h, --help           this help
+Exit status: 0 done (files skipped are listed on stderr), 1 the output could not be written,
+2 bad usage, a folder that cannot be read or an --out path that cannot be written.`;
 
 class UsageError extends Error {}
+class HelpRequested extends Error {}
+
+/** Worker threads per core beyond which more only cost memory. */
+const MAX_JOBS_PER_CORE = 4;
 
 interface Args {
   command: string;
@@ -27,14 +45,16 @@ interface Args {
   maxFileSizeKB?: number;
   jobs?: number;
   cache?: string;
+  timeBudgetS?: number;
 }
 
 /** Folders with more files than this are analyzed in worker threads unless --jobs says otherwise. */
 const POOL_THRESHOLD = 8;
 
 function parseArgs(argv: string[]): Args {
+  if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested();
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') throw new UsageError('');
+  if (!command) throw new UsageError('');
   if (!['export', 'entities', 'timeline'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   const args: Partial<Args> = { command, format: 'json' };
   const positional: string[] = [];
@@ -50,8 +70,12 @@ function parseArgs(argv: string[]): Args {
       if (f !== 'json' && f !== 'md' && f !== 'csv') throw new UsageError(`--format must be json, md or csv, not "${f}"`);
       args.format = f;
     } else if (a === '--out') args.out = value();
-    else if (a === '--include') (args.include ??= []).push(value());
-    else if (a === '--exclude') (args.exclude ??= []).push(value());
+    else if (a === '--include' || a === '--exclude') {
+      const glob = value();
+      const problem = globProblem(glob);
+      if (problem) throw new UsageError(`${a}: ${problem}`);
+      (a === '--include' ? (args.include ??= []) : (args.exclude ??= [])).push(glob);
+    }
     else if (a === '--max-size-kb') {
       const n = Number(value());
       if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-size-kb needs a positive number');
@@ -61,6 +85,11 @@ function parseArgs(argv: string[]): Args {
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--jobs needs a whole number (0 or more)');
       args.jobs = n;
     } else if (a === '--cache') args.cache = value();
+    else if (a === '--time-budget') {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n < 0) throw new UsageError('--time-budget needs a number of seconds (0 or more)');
+      args.timeBudgetS = n;
+    }
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
@@ -83,11 +112,48 @@ function timelineReport(index: CorpusIndex): string {
     const sources = new Set(day.entries.map((e) => e.path)).size;
     out.push(`${day.date}${sources > 1 ? `  (${sources} sources)` : ''}`);
     for (const e of day.entries) {
-      const sentence = e.sentence.replace(/\s+/g, ' ');
-      out.push(`    ${e.path}:${e.position.line + 1}  ${sentence.length > 140 ? sentence.slice(0, 139) + '…' : sentence}`);
+      const snippet = snippetText(snippetOf(index.text(e.path) ?? '', e.sentenceSpan, e.start, e.end, 140));
+      out.push(`    ${e.path}:${e.position.line + 1}  ${snippet}`);
     }
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * Worker threads to use: what was asked, capped at the file count and MAX_JOBS_PER_CORE per
+ * core; by default none for a few files, else one per core but never more than files.
+ */
+function jobsFor(requested: number | undefined, files: number): { jobs: number; note?: string } {
+  const cores = defaultPoolSize();
+  if (requested === undefined) return { jobs: files <= POOL_THRESHOLD ? 0 : Math.min(cores, files) };
+  const cap = Math.max(1, Math.min(files, MAX_JOBS_PER_CORE * cores));
+  if (requested <= cap) return { jobs: requested };
+  return { jobs: cap, note: `--jobs ${requested} capped at ${cap} (${files} file${files === 1 ? '' : 's'}, ${cores} core${cores === 1 ? '' : 's'})` };
+}
+
+/** The check that stops a run before any work: a folder Dossier cannot list, or a bad --out. */
+function setupProblem(args: Args): string | undefined {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(args.folder);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `folder not found: ${args.folder}` : `${args.folder}: ${fsReason(e)}`;
+  }
+  if (!st.isDirectory()) return `folder not found: ${args.folder} is not a folder`;
+  try {
+    fs.readdirSync(args.folder);
+  } catch (e) {
+    return `${args.folder}: cannot read the folder: ${fsReason(e)}`;
+  }
+  return args.out ? outputPathProblem(args.out) : undefined;
+}
+
+/** The --out file as a glob relative to the folder when it lies inside it (never read as a document). */
+function outGlob(args: Args): string | undefined {
+  if (!args.out) return undefined;
+  const rel = path.relative(path.resolve(args.folder), path.resolve(args.out));
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return literalGlob(rel.split(path.sep).join('/'));
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -95,6 +161,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`dossier: ${e.message}\n`);
       process.stderr.write(USAGE + '\n');
@@ -102,10 +172,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  if (!fs.existsSync(args.folder) || !fs.statSync(args.folder).isDirectory()) {
-    process.stderr.write(`dossier: folder not found: ${args.folder}\n`);
+  const problem = setupProblem(args);
+  if (problem) {
+    process.stderr.write(`dossier: ${problem}\n`);
     return 2;
   }
+  if (args.timeBudgetS !== undefined) setBudgetPolicy({ baseMs: args.timeBudgetS * 1000, perMillionCharsMs: args.timeBudgetS * 1000 });
   const showProgress = process.stderr.isTTY;
   const started = Date.now();
   const onProgress = showProgress
@@ -114,24 +186,33 @@ export async function main(argv: string[]): Promise<number> {
         if (done === total) process.stderr.write('\n');
       }
     : undefined;
-  const common = { include: args.include, exclude: args.exclude, maxFileSizeKB: args.maxFileSizeKB, onProgress };
-  let jobs = args.jobs;
-  if (jobs === undefined && listFiles(args.folder, args.include, args.exclude).length <= POOL_THRESHOLD) jobs = 0;
+  // User excludes add to the defaults; a report written into the folder is never read back.
+  const exclude = [DEFAULT_EXCLUDE, ...(args.exclude ?? [])];
+  const own = outGlob(args);
+  if (own) exclude.push(own);
+  const common = { include: args.include, exclude, maxFileSizeKB: args.maxFileSizeKB, onProgress };
+  const { jobs, note } = jobsFor(args.jobs, listFolder(args.folder, args.include, exclude).files.length);
+  if (note) process.stderr.write(`dossier: ${note}\n`);
   const { index, skipped, warnings } =
     jobs === 0 && !args.cache
       ? loadFolder(args.folder, common)
       : await loadFolderAsync(args.folder, { ...common, jobs, cache: args.cache });
   for (const s of skipped) process.stderr.write(`dossier: ${s}\n`);
-  for (const w of warnings) process.stderr.write(`dossier: warning: ${w}\n`);
+  for (const w of [...warnings, ...index.correctionWarnings()]) process.stderr.write(`dossier: warning: ${w}\n`);
   if (showProgress) {
     process.stderr.write(`dossier: ${index.size} documents analyzed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
-  let output: string;
-  if (args.command === 'entities') output = entitiesReport(index);
-  else if (args.command === 'timeline') output = timelineReport(index);
-  else output = args.format === 'md' ? exportMarkdown(index) : args.format === 'csv' ? exportCsv(index) : exportJson(index);
-  if (args.out) fs.writeFileSync(args.out, output);
-  else process.stdout.write(output);
+  let output: Iterable<string>;
+  if (args.command === 'entities') output = [entitiesReport(index)];
+  else if (args.command === 'timeline') output = [timelineReport(index)];
+  else output = args.format === 'md' ? exportMarkdownChunks(index) : args.format === 'csv' ? exportCsvChunks(index) : exportJsonChunks(index);
+  try {
+    if (args.out) writeFileAtomic(args.out, output);
+    else writeToDescriptor(1, output); // false: the reader left (`| head`); that is fine
+  } catch (e) {
+    process.stderr.write(`dossier: cannot write ${args.out ?? 'the output'}: ${fsReason(e)}\n`);
+    return 1;
+  }
   return 0;
 }
 

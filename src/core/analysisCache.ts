@@ -87,9 +87,9 @@ export class AnalysisCache {
     this.level = options.level ?? 1;
   }
 
-  /** Takes and clears the accumulated warnings. */
+  /** Takes and clears the accumulated warnings; buckets failing the same way make one line. */
   drainWarnings(): string[] {
-    return this.warnings.splice(0);
+    return collapseBucketWarnings(this.warnings.splice(0));
   }
 
   /** The cached analysis of text, as analyzeDocument(path, text, inputWarnings) would return it, or undefined. */
@@ -560,6 +560,37 @@ async function readBucketFileAsync(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * "cannot read bucket 00 (ENOTDIR: …)" for each of 256 buckets is one problem (a cache path
+ * that is a file, a read-only folder): one line with the count, in the place of the first.
+ */
+function collapseBucketWarnings(warnings: string[]): string[] {
+  const bucketProblem = /^cache: cannot (read|write) bucket [0-9a-f]{2} \(([A-Z]+\b)?([^)]*)\)(.*)$/;
+  const groups = new Map<string, { first: RegExpExecArray; count: number }>();
+  const out: (string | { key: string })[] = [];
+  for (const w of warnings) {
+    const m = bucketProblem.exec(w);
+    if (!m) {
+      out.push(w);
+      continue;
+    }
+    const key = `${m[1]}|${m[2] ?? m[3]}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else {
+      groups.set(key, { first: m, count: 1 });
+      out.push({ key });
+    }
+  }
+  return out.map((w) => {
+    if (typeof w === 'string') return w;
+    const { first, count } = groups.get(w.key)!;
+    if (count === 1) return first[0];
+    const reason = first[2] ? `${first[2]}${first[3].split(',')[0]}` : first[3];
+    return `cache: cannot ${first[1]} ${count} buckets (${reason})${first[4].replace('its documents', 'their documents')}`;
+  });
 }
 
 const cannotCreate = (dir: string, e: unknown) => `cache: cannot create ${dir} (${(e as Error).message}); nothing saved`;

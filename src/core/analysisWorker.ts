@@ -4,6 +4,7 @@
 import * as os from 'os';
 import { parentPort, workerData } from 'worker_threads';
 import { analyzeDocument } from './analyze';
+import { setBudgetPolicy } from './budget';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './workerPool';
 
 /**
@@ -23,7 +24,9 @@ function lowerPriority(niceness: number | undefined): number | undefined {
 
 if (parentPort) {
   const port = parentPort;
-  const niceness = lowerPriority((workerData as WorkerData | undefined)?.niceness);
+  const data = workerData as WorkerData | undefined;
+  const niceness = lowerPriority(data?.niceness);
+  if (data?.budget) setBudgetPolicy(data.budget);
   port.on('message', (msg: WorkerRequest) => {
     let reply: WorkerResponse;
     try {

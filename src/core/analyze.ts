@@ -1,4 +1,5 @@
 // Per-document analysis: a pure function of (path, text), cached by content hash by callers.
+import { BudgetExceeded, documentBudgetMs, runWithin } from './budget';
 import { analyzeDates } from './dates';
 import { findEntityMentions } from './entities';
 import { contentHash } from './hash';
@@ -7,22 +8,30 @@ import { DocumentAnalysis } from './types';
 
 export { contentHash };
 
-export function analyzeDocument(path: string, text: string, warnings: string[] = []): DocumentAnalysis {
+/**
+ * Analyzes one document within its time budget (budget.ts; default from its length). An
+ * analyzer that fails or runs out of time is reported in the warnings and its part left empty:
+ * the document keeps what the others found, and is never lost or hung on.
+ */
+export function analyzeDocument(path: string, text: string, warnings: string[] = [], budgetMs = documentBudgetMs(text.length)): DocumentAnalysis {
   const allWarnings = [...warnings];
-  let date: DocumentAnalysis['date'] = { source: 'none' };
-  let dates: DocumentAnalysis['dates'] = [];
-  let entities: DocumentAnalysis['entities'] = [];
+  const deadline = Date.now() + budgetMs;
+  const stage = <T>(what: string, parts: string, run: () => T, fallback: T): T => {
+    const left = budgetMs > 0 ? Math.max(1, deadline - Date.now()) : 0;
+    try {
+      return runWithin(run, left);
+    } catch (e) {
+      allWarnings.push(
+        e instanceof BudgetExceeded
+          ? `${path}: ${what} stopped: the document's time budget of ${(budgetMs / 1000).toFixed(1)} s ran out; its ${parts} are left out`
+          : `${path}: ${what} failed: ${(e as Error).message}`,
+      );
+      return fallback;
+    }
+  };
   // One analyzer failing on odd text must not lose the other's results or the document.
-  try {
-    ({ date, dates } = analyzeDates(text));
-  } catch (e) {
-    allWarnings.push(`${path}: date analysis failed: ${(e as Error).message}`);
-  }
-  try {
-    entities = findEntityMentions(text);
-  } catch (e) {
-    allWarnings.push(`${path}: entity analysis failed: ${(e as Error).message}`);
-  }
+  const { date, dates } = stage('date analysis', 'dates', () => analyzeDates(text), { date: { source: 'none' } as DocumentAnalysis['date'], dates: [] });
+  const entities = stage('entity analysis', 'entities', () => findEntityMentions(text), []);
   return {
     path,
     hash: contentHash(text),

@@ -7,7 +7,8 @@ import { contentHash } from './hash';
 import { suggestSameEntities, type SameEntitySuggestion } from './suggestions';
 import { drain, sortSteps } from './steps';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
-import { Corrections, NO_CORRECTIONS } from './corrections';
+import { Corrections, CORRECTIONS_FILE, NO_CORRECTIONS } from './corrections';
+import { settleRenamedIds } from './renamedIds';
 import { buildTimeline, TimelineSource, timelineSteps } from './timeline';
 import { firstAtOrAfter, offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
 import { DateMention, DocumentAnalysis, Entity, MentionRef, Position, Span, TimelineDay } from './types';
@@ -122,6 +123,8 @@ export class CorpusIndex {
   private dateRefs: DateReference[] | undefined;
 
   private corrections: Corrections;
+  /** Renames that could not take their new name's plain id (settleRenamedIds). */
+  private renameProblems: string[] = [];
 
   constructor(options: CorpusIndexOptions = {}) {
     this.corrections = options.corrections ?? NO_CORRECTIONS;
@@ -261,7 +264,9 @@ export class CorpusIndex {
     const byId = new Map<string, EntityRecord>();
     const byKey = new Map<string, EntityRecord>();
     const records: EntityRecord[] = [];
-    for (const c of clusters) {
+    const settled = settleRenamedIds(clusters, this.corrections);
+    this.renameProblems = settled.problems;
+    for (const c of settled.clusters) {
       let e = this.recordOfCluster.get(c);
       if (!e) this.recordOfCluster.set(c, (e = new EntityRecord(c, this)));
       byId.set(e.id, e);
@@ -278,6 +283,12 @@ export class CorpusIndex {
     const c = this.corrections;
     const corrections = JSON.stringify([c.merge, [...c.split].sort(), [...c.rename].sort(), [...c.retype].sort(), [...c.ignore].sort()]);
     return contentHash(`clustering ${CLUSTERING_VERSION}\n${corrections}\n${docs.join('\n')}`);
+  }
+
+  /** Problems with the corrections found while resolving entities (resolves them if needed). */
+  correctionWarnings(): string[] {
+    this.resolve();
+    return this.renameProblems.map((p) => `${CORRECTIONS_FILE}: ${p}`);
   }
 
   /** The current clustering, to save for the next start; undefined until aliases are resolved. */

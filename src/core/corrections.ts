@@ -44,13 +44,28 @@ export const NO_CORRECTIONS: Corrections = {
 };
 
 const TYPES: EntityType[] = ['person', 'organization', 'place'];
+const KNOWN_KEYS = ['$schema', 'version', 'merge', 'split', 'rename', 'retype', 'ignore'];
+
+/** Edit distance up to 2 (more is "far"): enough to say `merges` meant `merge`. */
+function nearlyEqual(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] <= 2;
+}
 
 /** Parses and validates the file's text. Problems are reported, never thrown; bad entries are skipped. */
 export function parseCorrections(text: string): { corrections: Corrections; problems: string[] } {
   const problems: string[] = [];
   let raw: unknown;
   try {
-    raw = text.trim() ? JSON.parse(text) : {};
+    // Editors on Windows may save a byte-order mark; JSON.parse does not take one.
+    const body = text.replace(/^\uFEFF/, '');
+    raw = body.trim() ? JSON.parse(body) : {};
   } catch (e) {
     return { corrections: NO_CORRECTIONS, problems: [`${CORRECTIONS_FILE}: not valid JSON (${(e as Error).message}); corrections ignored`] };
   }
@@ -58,6 +73,14 @@ export function parseCorrections(text: string): { corrections: Corrections; prob
     return { corrections: NO_CORRECTIONS, problems: [`${CORRECTIONS_FILE}: must hold a JSON object; corrections ignored`] };
   }
   const file = raw as Record<string, unknown>;
+  for (const key of Object.keys(file)) {
+    if (KNOWN_KEYS.includes(key)) continue;
+    const meant = KNOWN_KEYS.find((k) => nearlyEqual(key.toLowerCase(), k));
+    problems.push(`${CORRECTIONS_FILE}: unknown key "${key}" ignored${meant ? ` (did you mean "${meant}"?)` : ''}`);
+  }
+  if (file.version !== undefined && file.version !== CORRECTIONS_SCHEMA_VERSION) {
+    problems.push(`${CORRECTIONS_FILE}: "version": ${JSON.stringify(file.version)} is not one this Dossier knows (${CORRECTIONS_SCHEMA_VERSION}); read as version ${CORRECTIONS_SCHEMA_VERSION}`);
+  }
   const isName = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
   const list = (key: string): unknown[] => {
     const v = file[key];

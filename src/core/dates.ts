@@ -740,8 +740,8 @@ function addChronoDates(text: string, chosen: Candidate[], header: Span | undefi
     if (overlapsAny(chosen, hint) || (header && overlaps(header, hint))) return;
     let start = Math.max(0, hint.start - CHRONO_WINDOW);
     let end = Math.min(text.length, hint.end + CHRONO_WINDOW);
-    const lineStart = Math.max(text.lastIndexOf('\n', hint.start - 1), text.lastIndexOf('\r', hint.start - 1)) + 1;
-    start = Math.max(start, lineStart);
+    // The line's start within the window only: lastIndexOf would scan back to the text's start.
+    for (let i = hint.start - 1; i >= start; i--) if (text[i] === '\n' || text[i] === '\r') start = i + 1;
     const nl = text.slice(hint.end, end).search(/[\r\n]/);
     if (nl >= 0) end = hint.end + nl;
     if (!/\d/.test(text.slice(start, end))) return;

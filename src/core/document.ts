@@ -43,16 +43,86 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
-export function decodeDocument(bytes: Uint8Array, path: string, maxSizeKB = DEFAULT_MAX_FILE_SIZE_KB): DecodedDocument {
-  const warnings: string[] = [];
-  if (bytes.length > maxSizeKB * 1024) {
-    return { warnings, skipped: `${path}: skipped, ${Math.round(bytes.length / 1024)} KB is larger than the ${maxSizeKB} KB limit` };
+/** Why a file of `bytes` bytes is too large (also said before reading, from a stat). */
+export function sizeProblem(bytes: number, maxSizeKB: number): string {
+  return `${Math.round(bytes / 1024)} KB is larger than the ${maxSizeKB} KB limit`;
+}
+
+/**
+ * UTF-16 without a byte-order mark: text mostly in Latin script has a NUL in every other byte,
+ * all on the same side. Returns the encoding, or undefined.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
   }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.7 && evenNul === 0) return 'utf-16le';
+  if (evenNul >= pairs * 0.7 && oddNul === 0) return 'utf-16be';
+  return undefined;
+}
+
+/** Share of decoded UTF-16 code units that no text holds (lone surrogates, private use, controls). */
+const IMPLAUSIBLE_UTF16_RATIO = 0.02;
+
+/** Whether decoded UTF-16 reads as text: random bytes behind an FF FE give many impossible units. */
+function plausibleText(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    const control = c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12;
+    if (control || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xf8ff) || c === 0xfffd || c >= 0xfffe) bad++;
+  }
+  return n === 0 || bad / n <= IMPLAUSIBLE_UTF16_RATIO;
+}
+
+/** First line of a Markdown report written by `dossier export`: such files are never documents. */
+export const REPORT_MARKER = '<!-- written by dossier export -->';
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: string, warnings: string[], how: string): DecodedDocument {
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (!plausibleText(text)) {
+    return { warnings, skipped: `${path}: skipped, ${how} but does not decode to text (binary data?)` };
+  }
+  return { text, warnings };
+}
+
+export function decodeDocument(bytes: Uint8Array, path: string, maxSizeKB = DEFAULT_MAX_FILE_SIZE_KB): DecodedDocument {
+  const decoded = decodeBytes(bytes, path, maxSizeKB);
+  if (decoded.text?.startsWith(REPORT_MARKER)) {
+    return { warnings: [], skipped: `${path}: skipped, a report written by dossier export` };
+  }
+  return decoded;
+}
+
+function decodeBytes(bytes: Uint8Array, path: string, maxSizeKB: number): DecodedDocument {
+  const warnings: string[] = [];
+  if (bytes.length > maxSizeKB * 1024) return { warnings, skipped: `${path}: skipped, ${sizeProblem(bytes.length, maxSizeKB)}` };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warnings };
+    return decodeUtf16(bytes.subarray(2), 'utf-16le', path, warnings, 'starts with a UTF-16LE byte-order mark');
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warnings };
+    return decodeUtf16(bytes.subarray(2), 'utf-16be', path, warnings, 'starts with a UTF-16BE byte-order mark');
+  }
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) {
+    const label = utf16.toUpperCase();
+    const r = decodeUtf16(bytes, utf16, path, warnings, `looks like ${label} without a byte-order mark`);
+    if (r.text !== undefined) warnings.push(`${path}: ${label} text without a byte-order mark; decoded as ${label}`);
+    return r;
   }
   if (looksBinary(bytes)) {
     return { warnings, skipped: `${path}: skipped, looks like a binary file (NUL or control bytes)` };

@@ -170,6 +170,8 @@ const BYLINE_SCAN_LINES = 4;
 const BYLINE_SCAN_MAX_CHARS = 1200;
 /** A byline line holds little besides the date: names, an outlet, "7 mins read"… */
 const BYLINE_MAX_OTHER_CHARS = 80;
+/** Text after a byline's date read at most (a longer rest of the line makes it prose). */
+const BYLINE_TAIL_CHARS = 400;
 const BYLINE_MAX_LOWERCASE_WORDS = 2;
 const BYLINE_WORDS = new Set([
   'by', 'and', 'de', 'del', 'por', 'y', 'published', 'publicado', 'posted', 'updated', 'last', 'actualizado', 'on', 'at',
@@ -210,14 +212,20 @@ function leadingLines(text: string): Line[] {
 /** First full date near the top that sits on a byline-like line (not inside a lead sentence). */
 export function findByline(text: string): FullDateMatch | undefined {
   for (const line of leadingLines(text)) {
-    for (const f of findFullDates(text, line.start, line.end)) {
+    // Linear on any line: a date with more than BYLINE_MAX_OTHER_CHARS of text before it cannot
+    // qualify, and a tail longer than BYLINE_TAIL_CHARS is prose, not a byline.
+    const textStart = line.start + /^\s*/.exec(text.slice(line.start, line.start + BYLINE_TAIL_CHARS))![0].length;
+    const lastStart = textStart + BYLINE_MAX_OTHER_CHARS + 1;
+    for (const f of findFullDates(text, line.start, Math.min(line.end, lastStart + BYLINE_TAIL_CHARS))) {
+      if (f.start > lastStart) break;
       const before = text.slice(line.start, f.start);
       // Whatever else is on the line, minus a trailing time ("14:05", "9:30 a.m.").
-      const after = text.slice(f.end, line.end).replace(/^[\s,]*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?/i, '');
+      const longTail = line.end - f.end > BYLINE_TAIL_CHARS;
+      const after = longTail ? '' : text.slice(f.end, line.end).replace(/^[\s,]*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?/i, '');
       const other = (before + ' ' + after).trim();
       // Running prose ("On January 3, 2026, troops seized the airport") has lowercase words.
       const prose = (other.match(/\p{Ll}[\p{L}.'’-]*/gu) ?? []).filter((w) => !BYLINE_WORDS.has(w.replace(/\.$/, '')));
-      if (other.length <= BYLINE_MAX_OTHER_CHARS && (prose.length <= BYLINE_MAX_LOWERCASE_WORDS || BYLINE_CUE.test(before))) return f;
+      if (!longTail && other.length <= BYLINE_MAX_OTHER_CHARS && (prose.length <= BYLINE_MAX_LOWERCASE_WORDS || BYLINE_CUE.test(before))) return f;
       if (DATELINE_CITY.test(before)) return f;
     }
   }

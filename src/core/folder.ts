@@ -6,7 +6,8 @@ import { contentHash } from './hash';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { CorpusIndex } from './corpusIndex';
 import { CORRECTIONS_FILE, parseCorrections } from './corrections';
-import { decodeDocument, DEFAULT_MAX_FILE_SIZE_KB } from './document';
+import { DecodedDocument, decodeDocument, DEFAULT_MAX_FILE_SIZE_KB, sizeProblem } from './document';
+import { fsReason, readRegularFile } from './files';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp, matchesAny } from './glob';
 import { AnalysisPool, PoolError } from './workerPool';
 import type { DocumentAnalysis } from './types';
@@ -26,43 +27,81 @@ export interface LoadReport {
   warnings: string[];
 }
 
+/** Corrections files are small hand-edited JSON; anything bigger is a mistake, not read. */
+const MAX_CORRECTIONS_KB = 4096;
+
+/**
+ * A corrections file's text: a regular file within MAX_CORRECTIONS_KB only (a FIFO would block,
+ * a link to /dev/zero would fill the memory). missing: there is none; problem: one line.
+ */
+export function readCorrectionsFile(file: string): { text?: string; missing?: boolean; problem?: string } {
+  const read = readRegularFile(file, MAX_CORRECTIONS_KB * 1024, (size) => sizeProblem(size, MAX_CORRECTIONS_KB));
+  if (read.bytes) return { text: read.bytes.toString('utf8') };
+  return read.code === 'ENOENT' ? { missing: true } : { problem: `${CORRECTIONS_FILE}: not read, ${read.problem}; corrections ignored` };
+}
+
 /** A new index carrying the folder's corrections file (`.dossier/aliases.json`), if it has one. */
 function indexWithCorrections(root: string, warnings: string[]): CorpusIndex {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.join(root, CORRECTIONS_FILE), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${CORRECTIONS_FILE}: cannot be read (${(e as Error).message})`);
+  const read = readCorrectionsFile(path.join(root, CORRECTIONS_FILE));
+  if (read.text === undefined) {
+    if (read.problem) warnings.push(read.problem);
     return new CorpusIndex();
   }
-  const { corrections, problems } = parseCorrections(text);
+  const { corrections, problems } = parseCorrections(read.text);
   warnings.push(...problems);
   return new CorpusIndex({ corrections });
 }
 
-/** Relative `/` paths of the files under root matching include and not exclude, sorted. */
-export function listFiles(root: string, include = [DEFAULT_INCLUDE], exclude = [DEFAULT_EXCLUDE]): string[] {
+export interface FolderListing {
+  /** Relative `/` paths of the files to read, sorted. */
+  files: string[];
+  /** Matching entries left out (unreadable folders, links, FIFOs…), each with its reason. */
+  skipped: string[];
+}
+
+/**
+ * The files under root matching include and not exclude. Symbolic links are not followed (no
+ * loops, nothing outside the folder) but noted, like anything else that is not a regular file.
+ */
+export function listFolder(root: string, include = [DEFAULT_INCLUDE], exclude = [DEFAULT_EXCLUDE]): FolderListing {
   const inc = include.map(globToRegExp);
   const exc = exclude.map(globToRegExp);
-  const out: string[] = [];
+  const files: string[] = [];
+  const skipped: string[] = [];
   const walk = (dir: string, rel: string) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      skipped.push(`${rel || '.'}/: folder skipped, ${fsReason(e)}`);
       return;
     }
     for (const e of entries) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (!matchesAny(`${r}/x`, exc)) walk(path.join(dir, e.name), r);
-      } else if (e.isFile() && matchesAny(r, inc) && !matchesAny(r, exc)) {
-        out.push(r);
+      } else if (matchesAny(r, inc) && !matchesAny(r, exc)) {
+        if (e.isFile()) files.push(r);
+        else if (e.isSymbolicLink()) skipped.push(`${r}: skipped, a symbolic link (links are not followed)`);
+        else skipped.push(`${r}: skipped, not a regular file`);
       }
     }
   };
   walk(root, '');
-  return out.sort();
+  return { files: files.sort(), skipped: skipped.sort() };
+}
+
+/** Relative `/` paths of the files under root matching include and not exclude, sorted. */
+export function listFiles(root: string, include?: string[], exclude?: string[]): string[] {
+  return listFolder(root, include, exclude).files;
+}
+
+/** One file's text, or why it was skipped: the size is checked before reading, regular files only. */
+function readDocument(root: string, rel: string, maxKB: number): DecodedDocument & { bytes: number } {
+  const read = readRegularFile(path.join(root, rel), maxKB * 1024, (size) => sizeProblem(size, maxKB));
+  if (!read.bytes) return { warnings: [], skipped: `${rel}: skipped, ${read.problem}`, bytes: 0 };
+  const decoded = decodeDocument(read.bytes, rel, maxKB);
+  return { ...decoded, skipped: decoded.text === undefined ? (decoded.skipped ?? `${rel}: skipped`) : undefined, bytes: read.bytes.length };
 }
 
 /** Reads and analyzes every matching file; index keys are the relative paths. */
@@ -70,19 +109,14 @@ export function loadFolder(root: string, options: LoadOptions = {}): LoadReport 
   const skipped: string[] = [];
   const warnings: string[] = [];
   const index = indexWithCorrections(root, warnings);
-  const files = listFiles(root, options.include, options.exclude);
+  const listing = listFolder(root, options.include, options.exclude);
+  const files = listing.files;
+  skipped.push(...listing.skipped);
   files.forEach((rel, i) => {
     options.onProgress?.(i, files.length, rel);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path.join(root, rel));
-    } catch (e) {
-      skipped.push(`${rel}: skipped, cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      return;
-    }
-    const decoded = decodeDocument(bytes, rel, options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB);
+    const decoded = readDocument(root, rel, options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB);
     if (decoded.skipped || decoded.text === undefined) {
-      skipped.push(decoded.skipped ?? `${rel}: skipped`);
+      skipped.push(decoded.skipped!);
       return;
     }
     const analysis = index.update(rel, decoded.text, decoded.warnings);
@@ -119,6 +153,15 @@ export interface AsyncLoadReport extends LoadReport {
   };
 }
 
+/** Why a cache folder cannot be used at all (it is a file), or undefined. */
+function cacheFolderProblem(dir: string): string | undefined {
+  try {
+    return fs.statSync(dir).isDirectory() ? undefined : 'is not a folder';
+  } catch {
+    return undefined; // created on the first write
+  }
+}
+
 /** Longest stretch of synchronous work (reading, decoding, cache hits) between event-loop turns. */
 const SLICE_MS = 12;
 
@@ -140,11 +183,15 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
   const t0 = Date.now();
   const correctionProblems: string[] = [];
   const index = indexWithCorrections(root, correctionProblems);
-  const files = listFiles(root, options.include, options.exclude);
+  const listing = listFolder(root, options.include, options.exclude);
+  const files = listing.files;
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   let cache: AnalysisCache | undefined;
-  if (typeof options.cache === 'string') cache = new AnalysisCache(options.cache);
-  else cache = options.cache;
+  if (typeof options.cache === 'string') {
+    const problem = cacheFolderProblem(options.cache);
+    if (problem) correctionProblems.push(`cache: ${options.cache} ${problem}; analyzing without a cache`);
+    else cache = new AnalysisCache(options.cache);
+  } else cache = options.cache;
   const preload = cache?.preload();
 
   let pool = options.pool;
@@ -180,18 +227,10 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
       await new Promise<void>((r) => setImmediate(r));
       sliceStart = Date.now();
     }
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path.join(root, item.rel));
-    } catch (e) {
-      item.skipped = `${item.rel}: skipped, cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-      progress(item.rel);
-      continue;
-    }
-    bytesTotal += bytes.length;
-    const decoded = decodeDocument(bytes, item.rel, maxKB);
+    const decoded = readDocument(root, item.rel, maxKB);
+    bytesTotal += decoded.bytes;
     if (decoded.skipped || decoded.text === undefined) {
-      item.skipped = decoded.skipped ?? `${item.rel}: skipped`;
+      item.skipped = decoded.skipped;
       progress(item.rel);
       continue;
     }
@@ -245,7 +284,7 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
   const analysisMs = Date.now() - tAnalysis;
   if (ownPool) await pool!.close();
 
-  const skipped: string[] = [];
+  const skipped: string[] = [...listing.skipped];
   const warnings: string[] = [...correctionProblems, ...extraWarnings];
   for (const item of loaded) {
     if (item.skipped) skipped.push(item.skipped);

@@ -12,6 +12,12 @@ export interface TimelineSource {
   entityIdOf: (key: string) => string | undefined;
 }
 
+/**
+ * How far either side of a date its entry's entities are read: a whole sentence for any real
+ * one, but a "sentence" of a whole unpunctuated file must not give every date every entity.
+ */
+const ENTRY_CONTEXT_CHARS = 1000;
+
 function granularityOf(value: string): Granularity {
   return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
 }
@@ -29,12 +35,15 @@ export function* timelineSteps(sources: Iterable<TimelineSource>): Generator<voi
     for (const d of analysis.dates) {
       if (!d.value) continue;
       const sentenceSpan = spanAt(analysis.sentences, d.start) ?? { start: d.start, end: d.end };
-      const entities: string[] = [];
-      for (let i = firstAtOrAfter(entityMentions, sentenceSpan.start); i < entityMentions.length; i++) {
+      // The sentence's entities, read at most ENTRY_CONTEXT_CHARS either side of the date.
+      const from = Math.max(sentenceSpan.start, d.start - ENTRY_CONTEXT_CHARS);
+      const to = Math.min(sentenceSpan.end, d.end + ENTRY_CONTEXT_CHARS);
+      const entities = new Set<string>();
+      for (let i = firstAtOrAfter(entityMentions, from); i < entityMentions.length; i++) {
         const m = entityMentions[i];
-        if (m.start >= sentenceSpan.end) break;
-        const id = m.end <= sentenceSpan.end ? entityIdOf(m.key) : undefined;
-        if (id && !entities.includes(id)) entities.push(id);
+        if (m.start >= to) break;
+        const id = m.end <= to ? entityIdOf(m.key) : undefined;
+        if (id) entities.add(id);
       }
       const entry: TimelineEntry = {
         path: analysis.path,
@@ -44,7 +53,7 @@ export function* timelineSteps(sources: Iterable<TimelineSource>): Generator<voi
         mentionText: d.text,
         sentence: text.slice(sentenceSpan.start, sentenceSpan.end),
         sentenceSpan,
-        entities,
+        entities: [...entities],
       };
       let day = days.get(d.value);
       if (!day) days.set(d.value, (day = { date: d.value, granularity: d.granularity ?? granularityOf(d.value), entries: [] }));

@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { BudgetPolicy, budgetPolicy, documentBudgetMs } from './budget';
 import type { DocumentAnalysis } from './types';
 
 export interface WorkerRequest {
@@ -30,6 +31,8 @@ export type WorkerResponse =
 /** Given to each worker at start. */
 export interface WorkerData {
   niceness?: number;
+  /** The per-document time budget analyses run under (budget.ts). */
+  budget?: BudgetPolicy;
 }
 
 export type Priority = 'high' | 'normal';
@@ -40,10 +43,13 @@ export interface PoolOptions {
   /** Absolute path of the worker entry; default analysisWorker.js beside this file. */
   workerScript?: string;
   /**
-   * Per-job budget in ms before the worker is terminated and the job rejected; default
-   * 60 s + 20 s per MB of text. 0 disables.
+   * Per-job limit in ms before the worker is terminated and the job rejected; default twice
+   * the document's time budget plus 10 s (the budget itself stops the analysis inside the
+   * worker, with a degraded result; this catches whatever the budget cannot). 0 disables.
    */
   jobTimeoutMs?: number;
+  /** Time budget of each document in the workers; default: this thread's (budget.ts). */
+  budget?: BudgetPolicy;
   /**
    * Stop workers idle for this long (ms) to give their memory back (each holds compromise's
    * lexicon, tens of MB); they restart on demand (~0.5–1 s). Default: keep them.
@@ -150,6 +156,7 @@ export class AnalysisPool {
   private readonly resourceLimits: PoolOptions['resourceLimits'];
   private readonly idleTimeoutMs: number | undefined;
   private readonly niceness: number | undefined;
+  private readonly budget: BudgetPolicy;
   private readonly slots: Slot[] = [];
   private readonly high = new Queue<Job>();
   private readonly normal = new Queue<Job>();
@@ -169,6 +176,7 @@ export class AnalysisPool {
     this.resourceLimits = options.resourceLimits;
     this.idleTimeoutMs = options.idleTimeoutMs;
     this.niceness = options.niceness;
+    this.budget = options.budget ?? budgetPolicy();
     if (!fs.existsSync(this.workerScript)) {
       throw new PoolError(`analysis worker script not found: ${this.workerScript}`, 'startup');
     }
@@ -240,7 +248,7 @@ export class AnalysisPool {
   }
 
   private spawn(): Slot {
-    const workerData: WorkerData = { niceness: this.niceness };
+    const workerData: WorkerData = { niceness: this.niceness, budget: this.budget };
     const worker = new Worker(this.workerScript, { resourceLimits: this.resourceLimits, workerData });
     this.stats.workersStarted++;
     const slot: Slot = { worker, ready: false, dead: false };
@@ -294,7 +302,8 @@ export class AnalysisPool {
   }
 
   private startTimer(slot: Slot, job: Job): void {
-    const budget = this.jobTimeoutMs ?? 60_000 + (job.text.length / 1_000_000) * 20_000;
+    const analysisBudget = documentBudgetMs(job.text.length, this.budget);
+    const budget = this.jobTimeoutMs ?? (analysisBudget > 0 ? 2 * analysisBudget + 10_000 : 60_000 + (job.text.length / 1_000_000) * 20_000);
     if (budget <= 0) return;
     slot.timer = setTimeout(() => {
       this.stats.timeouts++;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { aliasKey } from '../core/aliasKey';
 import { Corrections, CORRECTIONS_FILE, CorrectionsFile, parseCorrections } from '../core/corrections';
+import { readCorrectionsFile } from '../core/folder';
 import { Entity } from '../core/types';
 import { toKey, toUri } from './convert';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -117,6 +118,13 @@ export class WorkspaceCorrections implements vscode.Disposable {
   async reload(folder: vscode.WorkspaceFolder, apply = true): Promise<void> {
     const uri = correctionsUri(folder);
     let text: string | undefined;
+    if (uri.scheme === 'file') {
+      // Node's fs, regular files of bounded size only: a FIFO or /dev/zero must not hang the host.
+      const read = readCorrectionsFile(uri.fsPath);
+      if (read.problem) this.workspace.log.warn(`${folder.name}: ${read.problem}`);
+      this.setText(folder, read.text?.replace(/^\uFEFF/, ''), apply);
+      return;
+    }
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (e) {

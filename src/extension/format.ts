@@ -1,17 +1,16 @@
 // Small text helpers shared by hovers and views: snippets, date labels, markdown escaping.
 import { CorpusIndex } from '../core/corpusIndex';
+import { oneLine, Snippet, snippetOf, snippetText } from '../core/snippet';
 import { Granularity } from '../core/types';
+
+export { oneLine, snippetText };
+export type { Snippet };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}
-
-/** Collapses whitespace so a sentence fits on one line. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 export function weekday(day: string): string | undefined {
@@ -42,35 +41,13 @@ export function documentDate(index: CorpusIndex, path: string): string {
   return date.source === 'inferred' ? `~${date.value}` : date.value;
 }
 
-export interface Snippet {
-  before: string;
-  match: string;
-  after: string;
-}
-
 /** The sentence around [start, end), cut to about `max` characters centred on the match. */
 export function snippetAround(index: CorpusIndex, path: string, start: number, end: number, max = 140): Snippet {
-  const text = index.text(path) ?? '';
-  const sentence = index.sentenceAt(path, start)?.span ?? { start: Math.max(0, start - max), end: Math.min(text.length, end + max) };
-  const room = Math.max(0, max - (end - start));
-  let from = Math.max(sentence.start, start - Math.floor(room / 2));
-  let to = Math.min(sentence.end, end + (room - (start - from)));
-  from = Math.max(sentence.start, Math.min(from, to - max));
-  const before = oneLine(text.slice(from, start));
-  const after = oneLine(text.slice(end, to));
-  return {
-    before: (from > sentence.start ? '…' : '') + before + (before && /\s/.test(text[start - 1] ?? '') ? ' ' : ''),
-    match: oneLine(text.slice(start, end)),
-    after: (after && /\s/.test(text[end] ?? '') ? ' ' : '') + after + (to < sentence.end ? '…' : ''),
-  };
+  return snippetOf(index.text(path) ?? '', index.sentenceAt(path, start)?.span, start, end, max);
 }
 
 export function snippetMarkdown(s: Snippet): string {
   return `${escapeMarkdown(s.before)}**${escapeMarkdown(s.match)}**${escapeMarkdown(s.after)}`;
-}
-
-export function snippetText(s: Snippet): string {
-  return `${s.before}${s.match}${s.after}`;
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {

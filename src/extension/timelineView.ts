@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { Granularity, TimelineEntry } from '../core/types';
 import { documentLabel, openMentionArgs, toKey } from './convert';
+import { TIMELINE_SNIPPET_MAX } from '../core/export';
+import { snippetOf, snippetText } from '../core/snippet';
 import { documentDate, escapeMarkdown, monthName, oneLine, plural, weekday } from './format';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -35,13 +37,9 @@ export type TimelineNode = PeriodNode | EntryNode;
 
 const SNIPPET_LENGTH = 64;
 
-/** A one-line excerpt of the sentence, keeping the date mention in view. */
-function entrySnippet(entry: TimelineEntry): string {
-  const sentence = oneLine(entry.sentence);
-  if (sentence.length <= SNIPPET_LENGTH) return sentence;
-  const at = Math.max(0, oneLine(entry.sentence.slice(0, entry.start - entry.sentenceSpan.start)).length);
-  const from = Math.max(0, Math.min(at - 20, sentence.length - SNIPPET_LENGTH));
-  return (from > 0 ? '…' : '') + sentence.slice(from, from + SNIPPET_LENGTH).trim() + (from + SNIPPET_LENGTH < sentence.length ? '…' : '');
+/** A one-line excerpt of the sentence, keeping the date mention in view (bounded, however long the sentence). */
+function entrySnippet(text: string, entry: TimelineEntry, max: number): string {
+  return snippetText(snippetOf(text, entry.sentenceSpan, entry.start, entry.end, max));
 }
 
 export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNode>, vscode.Disposable {
@@ -186,7 +184,8 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   private entryItem(node: EntryNode): vscode.TreeItem {
     const { entry } = node;
     const index = this.workspace.index;
-    const item = new vscode.TreeItem(entrySnippet(entry), vscode.TreeItemCollapsibleState.None);
+    const text = index.text(entry.path) ?? '';
+    const item = new vscode.TreeItem(entrySnippet(text, entry, SNIPPET_LENGTH), vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.contextValue = 'timelineEntry';
     const source = documentLabel(entry.path);
@@ -195,7 +194,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     const names = entry.entities.map((id) => index.entity(id)?.name).filter((n): n is string => !!n);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(node.date)}** — “${escapeMarkdown(oneLine(entry.mentionText))}”\n\n`);
-    tooltip.appendMarkdown(`${escapeMarkdown(oneLine(entry.sentence))}\n\n`);
+    tooltip.appendMarkdown(`${escapeMarkdown(entrySnippet(text, entry, TIMELINE_SNIPPET_MAX))}\n\n`);
     tooltip.appendMarkdown(`*${escapeMarkdown(source)}* · ${escapeMarkdown(documentDate(index, entry.path))}`);
     if (names.length) tooltip.appendMarkdown(`\n\n${names.map(escapeMarkdown).join(' · ')}`);
     item.tooltip = tooltip;

@@ -14,7 +14,7 @@ import { decodeDocument } from '../core/document';
 import { DocumentAnalysis } from '../core/types';
 import { runInSlices } from '../core/steps';
 import { AnalysisPool, PoolError, Priority } from '../core/workerPool';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp, matchesAny } from '../core/glob';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globProblem, globToRegExp, matchesAny } from '../core/glob';
 import { toKey } from './convert';
 import { DossierStatus } from './status';
 
@@ -251,8 +251,19 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private compileGlobs(): void {
-    this.includeRe = this.settings.include.map(globToRegExp);
-    this.excludeRe = this.settings.exclude.map(globToRegExp);
+    this.includeRe = this.compileSetting('dossier.include', this.settings.include);
+    this.excludeRe = this.compileSetting('dossier.exclude', this.settings.exclude);
+  }
+
+  /** The setting's globs; one Dossier cannot read is logged and left out, not fatal. */
+  private compileSetting(name: string, globs: string[]): RegExp[] {
+    const out: RegExp[] = [];
+    for (const glob of globs) {
+      const problem = globProblem(glob);
+      if (problem) this.log.warn(`${name}: ${problem}; glob ignored`);
+      else out.push(globToRegExp(glob));
+    }
+    return out;
   }
 
   private relative(uri: vscode.Uri): string | undefined {

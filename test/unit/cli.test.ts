@@ -54,7 +54,7 @@ describe('dossier CLI', function () {
     assert.strictEqual(run('export', dir, '--format', 'md', '--out', out).status, 0);
     const md = fs.readFileSync(out, 'utf8');
     fs.rmSync(out);
-    assert.match(md, /^# Dossier report/);
+    assert.match(md, /^<!-- written by dossier export -->\n# Dossier report/);
     assert.match(md, /\| Lena Holm \| person \| 2 \| 1 \|/);
     const csv = run('export', dir, '--format', 'csv', '--include', 'crlf.txt').stdout.split('\n');
     assert.strictEqual(csv[0], 'kind,path,line,character,length,text,entity_id,entity_name,type,value');

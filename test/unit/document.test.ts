@@ -32,4 +32,28 @@ describe('decodeDocument', () => {
     const r = decodeDocument(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Oslo', 'utf16le')]), 'w.txt');
     assert.strictEqual(r.text, 'Oslo');
   });
+
+  it('decodes UTF-16 without a byte-order mark, and says so', () => {
+    for (const [bytes, label] of [
+      [Buffer.from('Oslo and Bergen', 'utf16le'), 'UTF-16LE'],
+      [Buffer.from('Oslo and Bergen', 'utf16le').swap16(), 'UTF-16BE'],
+    ] as const) {
+      const r = decodeDocument(bytes, 'w.txt');
+      assert.strictEqual(r.text, 'Oslo and Bergen', label);
+      assert.deepStrictEqual(r.warnings, [`w.txt: ${label} text without a byte-order mark; decoded as ${label}`]);
+    }
+  });
+
+  it('skips random bytes behind a UTF-16 byte-order mark instead of decoding junk', () => {
+    // A fixed pseudo-random sequence (xorshift), so the test is the same every run.
+    let s = 0x2545f491;
+    const bytes = Buffer.alloc(64 * 1024, 0).map(() => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), s & 0xff));
+    bytes[0] = 0xff;
+    bytes[1] = 0xfe;
+    const r = decodeDocument(bytes, 'r.txt');
+    assert.strictEqual(r.text, undefined);
+    assert.match(r.skipped!, /r\.txt: skipped, starts with a UTF-16LE byte-order mark but does not decode to text/);
+    const cjk = decodeDocument(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('東京で会議が開かれた。\n', 'utf16le')]), 'j.txt');
+    assert.strictEqual(cjk.text, '東京で会議が開かれた。\n');
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp } from '../../src/core/glob';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, GlobError, globProblem, globToRegExp, literalGlob } from '../../src/core/glob';
 
 describe('globToRegExp', () => {
   it('matches the default include at any depth', () => {
@@ -22,5 +22,30 @@ describe('globToRegExp', () => {
     assert.ok(g.test('sport/12.txt'));
     assert.ok(!g.test('sport/123.txt'));
     assert.ok(!g.test('sport/12xtxt'));
+  });
+});
+
+describe('globToRegExp on globs it must refuse or read literally', () => {
+  it('refuses unclosed braces and classes and a stray }', () => {
+    assert.throws(() => globToRegExp('{a'), (e: Error) => e instanceof GlobError && /"\{" at 1 is never closed/.test(e.message));
+    assert.throws(() => globToRegExp('['), (e: Error) => e instanceof GlobError && /"\[" at 1 is never closed/.test(e.message));
+    assert.throws(() => globToRegExp('a}'), GlobError);
+    assert.throws(() => globToRegExp(''), GlobError);
+    assert.strictEqual(globProblem('**/*.txt'), undefined);
+  });
+
+  it('reads [...] classes, negated ones and a leading ]', () => {
+    const g = globToRegExp('draft[0-9].txt');
+    assert.ok(g.test('draft7.txt') && !g.test('draftx.txt'));
+    assert.ok(globToRegExp('[!a]*.md').test('b.md') && !globToRegExp('[!a]*.md').test('a.md'));
+    assert.ok(globToRegExp('[]x].txt').test('].txt'));
+  });
+
+  it('literalGlob matches exactly the path it was made from', () => {
+    for (const p of ['reports/[draft] {v2}, final?.md', 'a*b.md', 'x]y.txt']) {
+      const g = globToRegExp(literalGlob(p));
+      assert.ok(g.test(p), p);
+      assert.ok(!g.test(p.replace(/[^/]$/, 'Z')), p);
+    }
   });
 });

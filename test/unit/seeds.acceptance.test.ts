@@ -1,8 +1,9 @@
-// Acceptance on the seed articles, through the CLI's JSON export (the DESIGN.md contract).
+// Acceptance on the seed articles, through the CLI's JSON export (the docs/EXPORT.md contract).
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import type { DossierExport } from '../../src/core/export';
+import { exportProblems } from './exportSchema';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
 
 describe('seeds acceptance (CLI export)', function () {
@@ -20,7 +21,8 @@ describe('seeds acceptance (CLI export)', function () {
   });
 
   it('follows the export schema', () => {
-    assert.strictEqual(x.schema, 'dossier-export/1');
+    assert.strictEqual(x.schema, 'dossier-export/2');
+    assert.deepStrictEqual(exportProblems(x), []);
     assert.strictEqual(x.documents.length, 5);
     for (const e of x.entities) {
       assert.match(e.id, /^(person|organization|place):/);
