@@ -44,7 +44,7 @@ export const NO_CORRECTIONS: Corrections = {
 };
 
 const TYPES: EntityType[] = ['person', 'organization', 'place'];
-const KNOWN_KEYS = ['$schema', 'version', 'merge', 'split', 'rename', 'retype', 'ignore'];
+const KNOWN_KEYS = ['$schema', 'version', 'merge', 'split', 'rename', 'retype', 'ignore', 'dismissed'];
 
 /** Edit distance up to 2 (more is "far"): enough to say `merges` meant `merge`. */
 function nearlyEqual(a: string, b: string): boolean {
