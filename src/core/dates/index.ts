@@ -6,14 +6,21 @@
 // misses. Resolution never uses chrono's guesses: granularity comes from what was written and
 // the reference date is applied by the rules below.
 import * as chrono from 'chrono-node';
+import { detectDocumentDate, findHeaderMarker } from '../documentDate';
+import { firstAtOrAfter } from '../text';
+import { DateMention, DocumentDate, Granularity, Span } from '../types';
 import {
-  EN_MONTH_FULL_RE, EN_MONTH_RE, ES_MONTH_RE, MONTH_NAMES, WEEKDAY_NAMES, Ymd,
-  daysInMonth, detectDocumentDate, findFullDates, findHeaderMarker, formatDay, formatMonth,
-  fromDayNumber, isValidYmd, monthNumber, parseIsoDay, toDayNumber, weekdayOf,
-} from './documentDate';
+  addMonths, daysInMonth, formatDay, formatMonth, fromDayNumber, isValidYmd, parseIsoDay, toDayNumber, weekdayOf, WEEK_DAYS, Ymd,
+} from './calendar';
+import { findFullDates } from './fullDates';
 import { Holiday, HOLIDAY_BY_SPELLING, holidayIn, holidayOf } from './holidays';
-import { DateMention, DocumentDate, Granularity, Span } from './types';
-import { firstAtOrAfter } from './text';
+import {
+  AMOUNT_RE, COUNT_OR_TIME_AFTER, EN_MONTH_FULL_RE, EN_MONTH_RE, FUNCTION_WORDS_ENDING_IN_S, FUTURE_CUE, HOLIDAY_CONTEXT,
+  HOLIDAY_NAME_OK_BEFORE, IRREGULAR_PAST, MONTH_CONTEXT, MONTH_NAMES, MONTH_OF_CONTEXT, monthNumber, NON_PAST_AUXILIARY,
+  NOT_PAST_ED, NUMBER_WORDS, ORDINAL_CONTEXT, ORDINAL_FOLLOW_OK, ORDINAL_NOUN_AFTER, ORDINAL_WORDS, S, S0, UNIT_RE,
+  WEEKDAY_EVENT_PREFIX, WEEKDAY_NAME_SUFFIX, WEEKDAY_NAMES, WEEKDAY_RE, YEAR_CONTEXT, YEAR_DETERMINERS,
+} from './lexicon';
+import { ES_MONTH_RE, ES_WEEKDAY_RE, ES_WEEKDAYS } from './lexicon.es';
 
 // ---------------------------------------------------------------------------------------------
 // Parsed (still unresolved) expressions.
@@ -73,23 +80,6 @@ interface Candidate extends Span {
 // ---------------------------------------------------------------------------------------------
 // Small lexical helpers.
 
-const S = '[ \\t\\u00a0]+'; // in-line whitespace: an expression never spans a line break
-const S0 = '[ \\t\\u00a0]*';
-const WEEKDAY_RE = `(?:${WEEKDAY_NAMES.join('|')}|${WEEKDAY_NAMES.map((w) => w.toUpperCase()).join('|')})`;
-const ES_WEEKDAYS: Record<string, number> = {
-  domingo: 0, lunes: 1, martes: 2, 'miércoles': 3, miercoles: 3, jueves: 4, viernes: 5, 'sábado': 6, sabado: 6,
-};
-const ES_WEEKDAY_RE = `(?:${Object.keys(ES_WEEKDAYS).join('|')})`;
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
-};
-const AMOUNT_RE = `(?:${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,3}|a${S}few|a${S}couple${S}of|several|few|some|many)`;
-const UNIT_RE = '(?:days?|weeks?|months?|years?|decades?)';
-const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
-};
 
 interface PrevWord {
   word: string; // lowercase, '' when none
@@ -121,12 +111,6 @@ function after(text: string, index: number, max = 40): string {
   return nl >= 0 ? slice.slice(0, nl) : slice;
 }
 
-/** Words that, right after a bare number, show it is a count or a time, not a year. */
-const COUNT_OR_TIME_AFTER = /^(?:[ \t\u00a0]+(?:gmt|bst|utc|cet|est|edt|pst|pdt|hrs|hours|h|local\s+time|people|staff|police|personnel|troops|military|cattle|sheep|livestock|million|billion|thousand)\b)/i;
-const FUNCTION_WORDS_ENDING_IN_S = new Set([
-  'was', 'has', 'is', 'as', 'his', 'its', 'this', 'thus', 'plus', 'across', 'towards', 'afterwards', 'onwards',
-  'less', 'unless', 'always', 'perhaps', 'whereas', 'does', 'goes', 'yes', 'us', 'besides', 'sees', 'saves',
-]);
 
 /** A bare 4-digit number looks like a count ("2000 troops", "1,962", "$2000", "2000%"). */
 function looksLikeCount(text: string, start: number, end: number): boolean {
@@ -140,38 +124,6 @@ function looksLikeCount(text: string, start: number, end: number): boolean {
   return !!w && w[1].length >= 4 && w[1].endsWith('s') && !FUNCTION_WORDS_ENDING_IN_S.has(w[1]);
 }
 
-// Words before a bare year / bare month that make it a date.
-const YEAR_CONTEXT = new Set([
-  'in', 'since', 'until', 'till', 'by', 'from', 'during', 'before', 'after', 'through', 'throughout', 'between',
-  'of', 'for', 'circa', 'around', 'early', 'late', 'mid', 'year', 'season', 'summer', 'spring', 'autumn', 'fall',
-  'winter', 'end', 'start', 'beginning', 'middle', 'half', 'quarter', 'fiscal', 'financial', 'en', 'desde', 'de',
-  'either', 'both', 'christmas', 'easter',
-]);
-const YEAR_DETERMINERS = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'my', 'your', 'this', 'whose', 'own']);
-const MONTH_CONTEXT = new Set([
-  'in', 'since', 'until', 'till', 'by', 'from', 'during', 'before', 'after', 'through', 'throughout', 'between',
-  'for', 'into', 'around', 'circa', 'en', 'desde', 'hasta',
-]);
-const MONTH_OF_CONTEXT = new Set([
-  'end', 'start', 'beginning', 'middle', 'month', 'half', 'part', 'rest', 'course', 'mid', 'weeks', 'days', 'months', 'first', 'second', 'third', 'fourth',
-]);
-const WEEKDAY_EVENT_PREFIX = new Set([
-  'good', 'black', 'bloody', 'super', 'ash', 'easter', 'palm', 'holy', 'maundy', 'shrove', 'cyber', 'giving',
-  'blue', 'fat', 'mad', 'plough', 'mothering', 'remembrance', 'whit', 'trinity', 'low', 'man', 'girl', 'joe',
-]);
-const WEEKDAY_NAME_SUFFIX = /^[ \t\u00a0]+(?:Times|Telegraph|Mirror|Express|Post|Herald|Tribune|Independent|Observer|Mail|Sport|People|Star|Night|Club|Review|Business|Mercury|Record|Sun|Age|Journal|Service|School|Group|Magazine|Programme|Show|Live)\b/;
-const ORDINAL_CONTEXT = new Set(['on', 'since', 'until', 'till', 'by', 'before', 'after', 'from', 'through']);
-/** Words before a holiday's bare name that make it a day ("at Christmas", not "Christmas tree"). */
-const HOLIDAY_CONTEXT = new Set([...ORDINAL_CONTEXT, 'at', 'over', 'during', 'around', 'for', 'of', 'ahead', 'between', 'and', 'or']);
-/** Capitalized words that may stand right before a holiday without making it part of a name. */
-const HOLIDAY_NAME_OK_BEFORE = new Set([...HOLIDAY_CONTEXT, 'the', 'a', 'this', 'last', 'next', 'since', 'until', 'in', 'that', 'every']);
-const ORDINAL_FOLLOW_OK = new Set([
-  'and', 'or', 'to', 'when', 'at', 'in', 'after', 'before', 'until', 'as', 'that', 'which', 'while', 'with', 'but',
-  'the', 'a', 'he', 'she', 'they', 'it', 'we', 'i', 'this', 'during', 'amid', 'following', 'where', 'his', 'her',
-]);
-const ORDINAL_NOUN_AFTER = /^[ \t\u00a0]+(?:Century|Amendment|Street|Avenue|Division|Fleet|Army|Corps|Brigade|Regiment|Congress|Dynasty|Parliament|Infantry|Airborne)\b/;
-/** Words just before an expression that make it point forward in time (incl. the scheduling present: "opens in March"). */
-const FUTURE_CUE = /(?:\b(?:will|shall|won['’]t|due(?![ \t]+to\b)|scheduled|slated|set[ \t]+to|set[ \t]+for|plans?[ \t]+to|planning|planned[ \t]+for|intends?[ \t]+to|(?:is|are)[ \t]+expected|(?:is|are)[ \t]+to|hopes?[ \t]+to|aims?[ \t]+to|pushing[ \t]+for|push(?:es)?[ \t]+for|invited|upcoming|coming|next|opens|begins|starts|ends|closes|resumes|expires|takes[ \t]+(?:place|effect)|kicks[ \t]+off)\b|['’]ll\b)/i;
 
 /** The words just before `start`, within its sentence. */
 function wordsBefore(text: string, start: number): string[] {
@@ -185,15 +137,7 @@ function futureCue(text: string, start: number): boolean {
   return FUTURE_CUE.test(wordsBefore(text, start).slice(-7).join(' '));
 }
 
-const IRREGULAR_PAST = new Set([
-  'was', 'were', 'had', 'did', 'said', 'sank', 'met', 'began', 'took', 'went', 'came', 'held', 'left', 'made', 'told',
-  'saw', 'fell', 'rose', 'won', 'lost', 'gave', 'fled', 'struck', 'flew', 'ran', 'sent', 'spent', 'built', 'bought',
-  'caught', 'fought', 'brought', 'found', 'kept', 'led', 'paid', 'sold', 'stood', 'wrote', 'spoke', 'broke', 'chose',
-  'drove', 'grew', 'knew', 'threw', 'shot', 'died', 'sat', 'woke',
-]);
-const NOT_PAST_ED = /^(?:need|feed|speed|seed|proceed|exceed|succeed|indeed|hundred|shed|embed|breed|bleed|steed)$/;
 
-const NON_PAST_AUXILIARY = /^(?:be|being|is|are|am|to|must|can|could|should|would|may|might|will|shall)$/;
 
 /** A past-tense verb right before the expression ("sank on 2 February", "was signed on"). */
 function pastCue(text: string, start: number): boolean {
@@ -794,14 +738,8 @@ interface Resolved {
   how: string;
 }
 
-const WEEK_DAYS = 7;
 /** A bare month-day may be this far after the reference before we read it as last year's. */
 const FUTURE_TOLERANCE_DAYS = 30;
-
-function addMonths(y: number, m: number, delta: number): { y: number; m: number } {
-  const idx = y * 12 + (m - 1) + delta;
-  return { y: Math.floor(idx / 12), m: (idx % 12) + 1 };
-}
 
 function resolve(c: Candidate, text: string, ref: Ymd | undefined): Resolved {
   const expr = text.slice(c.start, c.end);
