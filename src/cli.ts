@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { exportCsv, exportJson, exportMarkdown } from './core/export';
 import { listFiles, loadFolder, loadFolderAsync } from './core/folder';
 import { CorpusIndex } from './core/corpusIndex';
+import { parseDefaultDate } from './core/dateContext';
 
 const USAGE = `Usage:
   dossier export <folder> [--format json|md|csv] [--out FILE]
@@ -13,7 +14,11 @@ Options (all commands):
   --exclude GLOB       files to leave out (repeatable)
   --max-size-kb N      skip files larger than N KB (default 10240)
   --jobs N             analysis worker threads (default: one per core; 0 = no workers)
-  --cache DIR          keep analyses in DIR and reuse them for unchanged files`;
+  --cache DIR          keep analyses in DIR and reuse them for unchanged files
+  --default-date DAY   publication date (YYYY-MM-DD) of documents that give none themselves
+  --name-pattern RE    read publication dates from paths with RE (named groups year, month, day)
+Publication dates also come from a header, .dossier/dates.csv (path,date), a byline or
+dateline, or a date in the file or folder name (never the file's modification time).`;
 
 class UsageError extends Error {}
 
@@ -27,6 +32,8 @@ interface Args {
   maxFileSizeKB?: number;
   jobs?: number;
   cache?: string;
+  defaultDate?: string;
+  namePattern?: string;
 }
 
 /** Folders with more files than this are analyzed in worker threads unless --jobs says otherwise. */
@@ -61,6 +68,20 @@ function parseArgs(argv: string[]): Args {
       if (!Number.isInteger(n) || n < 0) throw new UsageError('--jobs needs a whole number (0 or more)');
       args.jobs = n;
     } else if (a === '--cache') args.cache = value();
+    else if (a === '--default-date') {
+      const v = value();
+      const parsed = parseDefaultDate(v);
+      if (!parsed.value) throw new UsageError(`--default-date needs a day between 1900 and 2100 as YYYY-MM-DD, not "${v}"`);
+      args.defaultDate = parsed.value;
+    } else if (a === '--name-pattern') {
+      const v = value();
+      try {
+        new RegExp(v);
+      } catch (e) {
+        throw new UsageError(`--name-pattern is not a regular expression: ${(e as Error).message}`);
+      }
+      args.namePattern = v;
+    }
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
@@ -114,7 +135,14 @@ export async function main(argv: string[]): Promise<number> {
         if (done === total) process.stderr.write('\n');
       }
     : undefined;
-  const common = { include: args.include, exclude: args.exclude, maxFileSizeKB: args.maxFileSizeKB, onProgress };
+  const common = {
+    include: args.include,
+    exclude: args.exclude,
+    maxFileSizeKB: args.maxFileSizeKB,
+    defaultDate: args.defaultDate,
+    namePattern: args.namePattern,
+    onProgress,
+  };
   let jobs = args.jobs;
   if (jobs === undefined && listFiles(args.folder, args.include, args.exclude).length <= POOL_THRESHOLD) jobs = 0;
   const { index, skipped, warnings } =

@@ -20,7 +20,7 @@ import { computeLineStarts } from './text';
 import type { DocumentAnalysis } from './types';
 
 /** Bump whenever the analysis output for a given text changes (analyzers, word lists, types). */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 const FORMAT = 'dossier-cache/1';
 const UNDEF = '\u0000undefined';

@@ -1,4 +1,6 @@
-// Per-document analysis: a pure function of (path, text), cached by content hash by callers.
+// Per-document analysis: a pure function of (path, text, date context), cached by callers under
+// analysisKey (the content hash, salted with what outside the text decides the dates).
+import { analysisKey, DateContext } from './dateContext';
 import { analyzeDates } from './dates';
 import { findEntityMentions } from './entities';
 import { contentHash } from './hash';
@@ -7,14 +9,14 @@ import { DocumentAnalysis } from './types';
 
 export { contentHash };
 
-export function analyzeDocument(path: string, text: string, warnings: string[] = []): DocumentAnalysis {
+export function analyzeDocument(path: string, text: string, warnings: string[] = [], dateContext?: DateContext): DocumentAnalysis {
   const allWarnings = [...warnings];
   let date: DocumentAnalysis['date'] = { source: 'none' };
   let dates: DocumentAnalysis['dates'] = [];
   let entities: DocumentAnalysis['entities'] = [];
   // One analyzer failing on odd text must not lose the other's results or the document.
   try {
-    ({ date, dates } = analyzeDates(text));
+    ({ date, dates } = analyzeDates(text, path, dateContext));
   } catch (e) {
     allWarnings.push(`${path}: date analysis failed: ${(e as Error).message}`);
   }
@@ -25,7 +27,7 @@ export function analyzeDocument(path: string, text: string, warnings: string[] =
   }
   return {
     path,
-    hash: contentHash(text),
+    hash: analysisKey(path, text, dateContext),
     date,
     dates,
     entities,

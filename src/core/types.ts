@@ -9,7 +9,8 @@ export interface Position {
 
 export type EntityType = 'person' | 'organization' | 'place';
 export type Granularity = 'year' | 'month' | 'day';
-export type DateSource = 'header' | 'byline' | 'inferred' | 'none';
+/** Where a publication date came from (DATE_SOURCE_LABELS in documentDate.ts says it in words). */
+export type DateSource = 'header' | 'sidecar' | 'byline' | 'dateline' | 'fileName' | 'folderName' | 'inferred' | 'default' | 'none';
 
 /** A span of a document's text, as UTF-16 offsets into the decoded string. */
 export interface Span {
@@ -22,7 +23,7 @@ export interface DocumentDate {
   /** `YYYY-MM-DD`, or undefined when the document gives no clue at all. */
   value?: string;
   source: DateSource;
-  /** Where the header/byline was found, when it was. */
+  /** Where in the text the header, byline or dateline was found, when it was. */
   span?: Span;
 }
 
@@ -44,10 +45,10 @@ export interface EntityMention extends Span {
   expansion?: string;
 }
 
-/** Everything the per-document analysis produces; pure function of (path, text). */
+/** Everything the per-document analysis produces; pure function of (path, text, date context). */
 export interface DocumentAnalysis {
   path: string;
-  /** Content hash of the text the analysis ran on (cache key). */
+  /** Cache key: content hash of the text, salted with the date context that applied (dateContext.ts). */
   hash: string;
   date: DocumentDate;
   dates: DateMention[];

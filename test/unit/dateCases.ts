@@ -3,7 +3,8 @@
 // expression to mean, given the article's date (`reference`).
 // Weekdays used below: 2026-01-17 Sat, 2026-01-16 Fri, 2026-01-15 Thu, 2026-01-19 Mon,
 // 2026-01-21 Wed, 2026-01-03 Sat, 2025-03-12 Wed, 2025-03-14 Fri.
-import { Granularity } from '../../src/core/types';
+import type { DateContext } from '../../src/core/dateContext';
+import { DateSource, Granularity } from '../../src/core/types';
 
 export interface DateCase {
   /** A short sentence containing the expression. */
@@ -237,4 +238,60 @@ export const nonDateCases: NonDateCase[] = [
   { text: 'Ministers attended Holocaust Memorial Day events.', notDate: 'Memorial Day', reference: '2025-01-28' },
   { text: "The band's Last Christmas topped the chart again.", notDate: 'Christmas', reference: '2025-12-20' },
   { text: 'He directed Halloween II for the studio.', notDate: 'Halloween', reference: '2025-10-01' },
+];
+
+/** A document's publication date from its text, its path and its folder (DateContext). */
+export interface PublicationDateCase {
+  path: string;
+  text: string;
+  context?: DateContext;
+  /** Expected `YYYY-MM-DD`, or undefined: no publication date at all. */
+  value: string | undefined;
+  source: DateSource;
+}
+
+const BODY = 'The council met to discuss the new harbour budget.\n';
+
+export const publicationDateCases: PublicationDateCase[] = [
+  // Explicit headers and front matter come first.
+  { path: 'notes/a.md', text: `---\ntitle: Harbour budget\ndate: 2024-05-01\n---\n${BODY}`, value: '2024-05-01', source: 'header' },
+  { path: 'notes/b.md', text: `---\ndate: "2023-11-30T08:15:00Z"\n---\n${BODY}`, value: '2023-11-30', source: 'header' },
+  { path: '20240501_x.txt', text: `date 2024-04-30\n${BODY}`, value: '2024-04-30', source: 'header' },
+  // The sidecar table beats what the text and the name say, but not a header.
+  { path: 'APW19980807.0261.txt', text: `By Ana Ruiz | March 12, 2025\n${BODY}`, context: { sidecar: '2025-03-11' }, value: '2025-03-11', source: 'sidecar' },
+  // Bylines and datelines.
+  { path: 'wire/story.txt', text: `Harbour budget\nPublished: Jan. 5, 2024 10:32 a.m. ET\n${BODY}`, value: '2024-01-05', source: 'byline' },
+  { path: 'wire/story.txt', text: `Harbour budget\nUpdated 5 January 2024\n${BODY}`, value: '2024-01-05', source: 'byline' },
+  { path: 'wire/story.txt', text: `Presupuesto del puerto\nPublicado el 7 de marzo de 2024\n${BODY}`, value: '2024-03-07', source: 'byline' },
+  { path: 'NYT19980105.0112', text: `LONDON, Jan 5 (Reuters) - ${BODY}`, value: '1998-01-05', source: 'dateline' },
+  { path: 'APW19980101.0007.txt', text: `NEW YORK, Dec. 31 (AP) — ${BODY}`, value: '1997-12-31', source: 'dateline' },
+  { path: 'wire/b.txt', text: `PARIS, 4 March (AFP) - ${BODY}`, context: { default: '2005-03-01' }, value: '2005-03-04', source: 'dateline' },
+  // A month-day dateline without any year to attach: the name, and otherwise nothing.
+  { path: 'wire/c.txt', text: `LONDON, Jan 5 (Reuters) - ${BODY}`, value: undefined, source: 'none' },
+  // File and folder names.
+  { path: 'reports/2024-05-01-report.txt', text: BODY, value: '2024-05-01', source: 'fileName' },
+  { path: '20240501_x.txt', text: BODY, value: '2024-05-01', source: 'fileName' },
+  { path: 'APW19980807.0261.txt', text: `WASHINGTON (AP) — ${BODY}`, value: '1998-08-07', source: 'fileName' },
+  { path: 'NYT19980807.0261', text: BODY, value: '1998-08-07', source: 'fileName' },
+  { path: 'tdt/ea980120.txt', text: BODY, value: '1998-01-20', source: 'fileName' },
+  { path: 'archive/2024/05/01/harbour.txt', text: BODY, value: '2024-05-01', source: 'folderName' },
+  { path: 'archive/2024-05-01/harbour.txt', text: BODY, value: '2024-05-01', source: 'folderName' },
+  { path: 'scans/day_07-03-2021.txt', text: BODY, context: { namePattern: '(?<day>\\d{2})-(?<month>\\d{2})-(?<year>\\d{4})' }, value: '2021-03-07', source: 'fileName' },
+  // Numbers in names that are not dates.
+  { path: 'bbc/business/001.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/12345678.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/20241399.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/report-2024.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/file-2024-05.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/call_201412345678.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/img123456.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/ab991332.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/18000101.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'v2024.05.01/notes-1.2.3.txt', text: BODY, value: '2024-05-01', source: 'folderName' },
+  // The folder default comes last, after a date inferred from the text.
+  { path: 'bbc/tech/042.txt', text: BODY, context: { default: '2005-01-01' }, value: '2005-01-01', source: 'default' },
+  { path: 'bbc/tech/043.txt', text: `The firm said on 3 March 2005 that profits rose.\n`, context: { default: '2005-01-01' }, value: '2005-03-03', source: 'inferred' },
+  { path: 'bbc/tech/044.txt', text: BODY, context: { default: '1850-01-01' }, value: undefined, source: 'none' },
+  // Implausible header years are not publication dates.
+  { path: 'old.txt', text: `date 1066-10-14\n${BODY}`, value: undefined, source: 'none' },
 ];

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyzeDates, findDateMentions, resolveDateExpression } from '../../src/core/dates';
-import { dateCases, nonDateCases } from './dateCases';
+import { checkPublicationDate } from '../../scripts/evalDates';
+import { dateCases, nonDateCases, publicationDateCases } from './dateCases';
 
 describe('date mentions: table', () => {
   for (const c of dateCases) {
@@ -22,6 +23,14 @@ describe('date mentions: words that are not dates', () => {
     it(`ignores ${JSON.stringify(c.notDate)} in ${JSON.stringify(c.text)}`, () => {
       const bad = findDateMentions(c.text, c.reference).filter((m) => m.text.includes(c.notDate));
       assert.deepStrictEqual(bad.map((m) => m.text), []);
+    });
+  }
+});
+
+describe('publication dates: table', () => {
+  for (const c of publicationDateCases) {
+    it(`${c.path} → ${c.value ?? 'no date'} (${c.source})${c.context ? ` with ${JSON.stringify(c.context)}` : ''}`, () => {
+      assert.strictEqual(checkPublicationDate(c), undefined);
     });
   }
 });

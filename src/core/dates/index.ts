@@ -6,11 +6,12 @@
 // misses. Resolution never uses chrono's guesses: granularity comes from what was written and
 // the reference date is applied by the rules below.
 import * as chrono from 'chrono-node';
-import { detectDocumentDate, findHeaderMarker } from '../documentDate';
+import type { DateContext } from '../dateContext';
+import { DATE_SOURCE_LABELS, detectDocumentDate, findHeaderMarker } from '../documentDate';
 import { firstAtOrAfter } from '../text';
-import { DateMention, DocumentDate, Granularity, Span } from '../types';
+import { DateMention, DateSource, DocumentDate, Granularity, Span } from '../types';
 import {
-  addMonths, daysInMonth, formatDay, formatMonth, fromDayNumber, isValidYmd, parseIsoDay, toDayNumber, weekdayOf, WEEK_DAYS, Ymd,
+  addMonths, daysInMonth, formatDay, formatMonth, fromDayNumber, isPlausibleYear, isValidYmd, parseIsoDay, toDayNumber, weekdayOf, WEEK_DAYS, Ymd,
 } from './calendar';
 import { findFullDates } from './fullDates';
 import { Holiday, HOLIDAY_BY_SPELLING, holidayIn, holidayOf } from './holidays';
@@ -741,11 +742,11 @@ interface Resolved {
 /** A bare month-day may be this far after the reference before we read it as last year's. */
 const FUTURE_TOLERANCE_DAYS = 30;
 
-function resolve(c: Candidate, text: string, ref: Ymd | undefined): Resolved {
+function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: DateSource): Resolved {
   const expr = text.slice(c.start, c.end);
   const p = c.parse;
   const refStr = ref ? formatDay(ref) : '';
-  const refPhrase = `this article's date ${refStr}`;
+  const refPhrase = `this article's date ${refStr}${refSource ? ` (${DATE_SOURCE_LABELS[refSource]})` : ''}`;
   let fut: boolean | undefined;
   const isFuture = (): boolean => (fut ??= ref !== undefined && futureCue(text, c.start));
   const noRef = (what: string): Resolved => ({ how: `${expr}: ${what}, and this document has no date to resolve it against` });
@@ -924,7 +925,7 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined): Resolved {
 
     case 'offset': {
       if (!p.inner) return { how: `${expr}: counted from another event, so it cannot be placed on the calendar` };
-      const inner = resolve(p.inner, text, ref);
+      const inner = resolve(p.inner, text, ref, refSource);
       if (!inner.value || p.amount === undefined) return { how: `${expr}: counted from an expression that could not be resolved` };
       const n = p.amount;
       if (inner.granularity === 'day' && (p.unit === 'day' || p.unit === 'week')) {
@@ -965,8 +966,8 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined): Resolved {
   }
 }
 
-function toMention(c: Candidate, text: string, ref: Ymd | undefined): DateMention {
-  const r = resolve(c, text, ref);
+function toMention(c: Candidate, text: string, ref: Ymd | undefined, refSource?: DateSource): DateMention {
+  const r = resolve(c, text, ref, refSource);
   const mention: DateMention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), how: r.how };
   if (r.value !== undefined) {
     mention.value = r.value;
@@ -985,21 +986,24 @@ export function findDateMentions(text: string, reference?: string): DateMention[
 }
 
 /**
- * Whole pipeline for one document: header/byline date, else a date inferred from the text (the
- * latest full day it mentions, bare month-days taking the year of its explicit full dates),
- * then every mention resolved against it. With no clue at all: source 'none'.
+ * Whole pipeline for one document: its publication date (documentDate.ts: header, sidecar,
+ * byline, dateline, name), else one inferred from the text (the latest full day it mentions,
+ * bare month-days taking the year of its explicit full dates), else the folder's default; then
+ * every mention resolved against it. With no clue at all: source 'none'.
  */
-export function analyzeDates(text: string): { date: DocumentDate; dates: DateMention[] } {
-  const detected = detectDocumentDate(text);
+export function analyzeDates(text: string, path?: string, context?: DateContext): { date: DocumentDate; dates: DateMention[] } {
+  const detected = detectDocumentDate(text, path, context);
   const candidates = extract(text, { lenient: false });
   let date = detected;
-  if (!detected.value) date = inferDate(candidates, text);
+  if (!date.value) date = inferDate(candidates, text);
+  const fallback = parseIsoDay(context?.default);
+  if (!date.value && fallback && isPlausibleYear(fallback.y)) date = { value: formatDay(fallback), source: 'default' };
   const ref = parseIsoDay(date.value);
-  return { date, dates: candidates.map((c) => toMention(c, text, ref)) };
+  return { date, dates: candidates.map((c) => toMention(c, text, ref, ref && date.source)) };
 }
 
 function inferDate(candidates: Candidate[], text: string): DocumentDate {
-  const full = candidates.filter((c) => c.parse.kind === 'full');
+  const full = candidates.filter((c) => c.parse.kind === 'full' && isPlausibleYear(c.parse.y!));
   if (!full.length) return { source: 'none' };
   const dayOf = (c: Candidate): Ymd => ({ y: c.parse.y!, m: c.parse.m!, d: c.parse.d! });
   let best = full[0];
