@@ -35,11 +35,11 @@ export function longDate(value: string, granularity?: Granularity): string {
   return `${weekday(value)}, ${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}`;
 }
 
-/** The publication date of a document for lists: "2026-01-15", "~2026-01-15" (inferred) or "undated". */
+/** The publication date of a document for lists: "2026-01-15", "~2026-01-15" (inferred or the folder's default) or "undated". */
 export function documentDate(index: CorpusIndex, path: string): string {
   const date = index.analysis(path)?.date;
   if (!date?.value) return 'undated';
-  return date.source === 'inferred' ? `~${date.value}` : date.value;
+  return date.source === 'inferred' || date.source === 'default' ? `~${date.value}` : date.value;
 }
 
 export interface Snippet {
