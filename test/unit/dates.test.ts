@@ -158,3 +158,21 @@ describe('analyzeDates', () => {
     assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
   });
 });
+
+describe('long single-line documents', () => {
+  // Work per date must not grow with the length of the line it sits on (no re-slicing or
+  // searching back to the line start per match): the same count, found on one line or many.
+  const piece = 'talks on jan 5th and 5th of Jan. stalled; ';
+  it('finds the same dates on one long line as on many short ones', () => {
+    const oneLine = piece.repeat(300);
+    const manyLines = (piece.trimEnd() + '\n').repeat(300);
+    assert.strictEqual(findDateMentions(oneLine, '2026-01-17').length, findDateMentions(manyLines, '2026-01-17').length);
+    assert.strictEqual(findDateMentions(oneLine, '2026-01-17').length, 600);
+  });
+
+  it('reads a dateline at the start of a very long first line', () => {
+    const { date } = analyzeDates('WASHINGTON, March 12, 2025 — The Senate met ' + 'and talked about March 13, 2025, '.repeat(2000));
+    assert.strictEqual(date.source, 'byline');
+    assert.strictEqual(date.value, '2025-03-12');
+  });
+});

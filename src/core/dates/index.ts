@@ -680,12 +680,19 @@ const CHRONO_WINDOW = 30;
  */
 function addChronoDates(text: string, chosen: Candidate[], header: Span | undefined): void {
   const windows: Span[] = [];
+  // Hints come in text order: the start of the current line is carried forward, so the whole
+  // text is scanned once however many hints one long line has.
+  let lineStart = 0;
+  let scanned = 0;
   scan(CHRONO_HINT, text, (m) => {
     const hint = { start: m.index, end: m.index + m[0].length };
+    for (; scanned < hint.start; scanned++) {
+      const ch = text.charCodeAt(scanned);
+      if (ch === 10 || ch === 13) lineStart = scanned + 1;
+    }
     if (overlapsAny(chosen, hint) || (header && overlaps(header, hint))) return;
     let start = Math.max(0, hint.start - CHRONO_WINDOW);
     let end = Math.min(text.length, hint.end + CHRONO_WINDOW);
-    const lineStart = Math.max(text.lastIndexOf('\n', hint.start - 1), text.lastIndexOf('\r', hint.start - 1)) + 1;
     start = Math.max(start, lineStart);
     const nl = text.slice(hint.end, end).search(/[\r\n]/);
     if (nl >= 0) end = hint.end + nl;
