@@ -191,6 +191,38 @@ export const dateCases: DateCase[] = [
   { text: 'Prices rose last month.', expression: 'last month', reference: undefined, value: undefined },
   { text: 'A few days ago the talks resumed.', expression: 'A few days ago', reference: '2026-01-17', value: undefined },
 
+  // Direction in time: the nearest occurrence unless tense or cue words point one way.
+  // 2025-10-30 Thu, 2026-01-21 Wed, 2025-03-14 Fri, 2025-06-03 Tue.
+  { text: 'Officials stay in the city until March 6, a spokesman said.', expression: 'March 6', reference: '2026-01-15', value: '2026-03-06', granularity: 'day' },
+  { text: 'The inspectors remained in the port until March 6.', expression: 'March 6', reference: '2026-04-10', value: '2026-03-06', granularity: 'day' },
+  { text: 'The vote was postponed until December 3.', expression: 'December 3', reference: '2025-10-30', value: '2025-12-03', granularity: 'day' },
+  { text: 'The summit on Nov. 20 will draw leaders from the region.', expression: 'Nov. 20', reference: '2025-10-30', value: '2025-11-20', granularity: 'day' },
+  { text: 'Ballots are counted on Dec. 15 in every district.', expression: 'Dec. 15', reference: '2025-10-30', value: '2025-12-15', granularity: 'day' },
+  { text: 'Trading resumes Jan. 2 after the holiday.', expression: 'Jan. 2', reference: '2025-10-30', value: '2026-01-02', granularity: 'day' },
+  { text: 'Talks in mid-November could settle the dispute.', expression: 'mid-November', reference: '2025-10-30', value: '2025-11', granularity: 'month' },
+  { text: 'Festival tickets for February are selling fast.', expression: 'February', reference: '2025-10-30', value: '2026-02', granularity: 'month' },
+  { text: 'Harvest figures were poor in August.', expression: 'August', reference: '2025-03-01', value: '2024-08', granularity: 'month' },
+  { text: 'The team planned to leave the capital on Thursday.', expression: 'Thursday', reference: '2026-01-21', value: '2026-01-22', granularity: 'day' },
+  { text: 'The meeting on Friday has drawn attention.', expression: 'Friday', reference: '2026-01-21', value: '2026-01-23', granularity: 'day' },
+  { text: 'Prices have risen since Monday.', expression: 'Monday', reference: '2026-01-21', value: '2026-01-19', granularity: 'day' },
+  { text: 'Forms must be filed by Friday.', expression: 'Friday', reference: '2026-01-21', value: '2026-01-23', granularity: 'day' },
+  { text: 'Harvest figures for February looked weak.', expression: 'February', reference: '2025-10-30', value: '2025-02', granularity: 'month' },
+  { text: 'On Sunday, the interim leader said she would stay.', expression: 'Sunday', reference: '2026-01-15', value: '2026-01-11', granularity: 'day' },
+  { text: 'The summit on Nov. 3 will test the truce.', expression: 'Nov. 3', reference: '2025-11-20', value: '2026-11-03', granularity: 'day' },
+  { text: 'The ferry was already full on December 20.', expression: 'December 20', reference: '2025-10-30', value: '2024-12-20', granularity: 'day' },
+
+  // Anaphora: against the day the text is talking about, not the article's date.
+  { text: 'The strike began on March 14. The previous Friday, talks had failed.', expression: 'The previous Friday', reference: '2025-03-20', value: '2025-03-07', granularity: 'day' },
+  { text: 'The strike began on March 14. The following Monday, the port closed.', expression: 'The following Monday', reference: '2025-03-20', value: '2025-03-17', granularity: 'day' },
+  { text: 'Police arrived on June 3. Earlier that day, a fire broke out.', expression: 'Earlier that day', reference: '2025-06-10', value: '2025-06-03', granularity: 'day' },
+  { text: 'The ship docked on June 3. The day before, crews had cleaned it.', expression: 'The day before', reference: '2025-06-10', value: '2025-06-02', granularity: 'day' },
+  { text: 'The ship docked on June 3. The next day it sailed.', expression: 'The next day', reference: '2025-06-10', value: '2025-06-04', granularity: 'day' },
+  { text: 'The ship docked on June 3. Two days later it sailed.', expression: 'Two days later', reference: '2025-06-10', value: '2025-06-05', granularity: 'day' },
+  { text: 'The plant opened in 2004. Two years later it closed.', expression: 'Two years later', reference: '2025-06-10', value: '2006', granularity: 'year' },
+  { text: 'He remembers that day well.', expression: 'that day', reference: '2025-06-10', value: undefined },
+  { text: 'Profits fell from a year earlier.', expression: 'a year earlier', reference: '2025-06-10', value: '2024', granularity: 'year' },
+  { text: 'Sales beat the year-earlier figure.', expression: 'year-earlier', reference: '2025-06-10', value: '2024', granularity: 'year' },
+
   // Holidays: the day they fall on, in the year a reader would take (Easter and Thanksgiving computed).
   { text: 'Retailers reported strong sales over Christmas.', expression: 'Christmas', reference: '2005-01-10', value: '2004-12-25', granularity: 'day' },
   { text: 'The ferry will not run on Christmas Day.', expression: 'Christmas Day', reference: '2025-12-01', value: '2025-12-25', granularity: 'day' },
@@ -237,6 +269,7 @@ export const nonDateCases: NonDateCase[] = [
   { text: 'A Christmas tree stood in the square.', notDate: 'Christmas', reference: '2025-12-01' },
   { text: 'Ministers attended Holocaust Memorial Day events.', notDate: 'Memorial Day', reference: '2025-01-28' },
   { text: "The band's Last Christmas topped the chart again.", notDate: 'Christmas', reference: '2025-12-20' },
+  { text: 'The talks failed the day before the vote.', notDate: 'the day before', reference: '2025-06-10' },
   { text: 'He directed Halloween II for the studio.', notDate: 'Halloween', reference: '2025-10-01' },
 ];
 

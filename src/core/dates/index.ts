@@ -11,8 +11,9 @@ import { DATE_SOURCE_LABELS, detectDocumentDate, findHeaderMarker } from '../doc
 import { firstAtOrAfter } from '../text';
 import { DateMention, DateSource, DocumentDate, Granularity, Span } from '../types';
 import {
-  addMonths, daysInMonth, formatDay, formatMonth, fromDayNumber, isPlausibleYear, isValidYmd, parseIsoDay, toDayNumber, weekdayOf, WEEK_DAYS, Ymd,
+  addDays, addMonths, daysInMonth, formatDay, formatMonth, fromDayNumber, isPlausibleYear, isValidYmd, parseIsoDay, toDayNumber, weekdayOf, WEEK_DAYS, Ymd,
 } from './calendar';
+import { Direction, directionAt, futureCue, pastCue } from './cues';
 import { findFullDates } from './fullDates';
 import { Holiday, HOLIDAY_BY_SPELLING, holidayIn, holidayOf } from './holidays';
 import {
@@ -41,6 +42,7 @@ type Kind =
   | 'season' // last/this/next summer
   | 'offset' // "three days after January 3"
   | 'holiday' // "Christmas Eve", "last Easter", "Thanksgiving 2024"
+  | 'anaphor' // "the previous Friday", "that day", "the day before": from the day the text talks about
   | 'vague'; // a date-like expression with no resolvable value
 
 type Unit = 'day' | 'week' | 'month' | 'year' | 'decade';
@@ -125,32 +127,6 @@ function looksLikeCount(text: string, start: number, end: number): boolean {
   return !!w && w[1].length >= 4 && w[1].endsWith('s') && !FUNCTION_WORDS_ENDING_IN_S.has(w[1]);
 }
 
-
-/** The words just before `start`, within its sentence. */
-function wordsBefore(text: string, start: number): string[] {
-  let window = text.slice(Math.max(0, start - 70), start);
-  const stop = Math.max(window.lastIndexOf('.'), window.lastIndexOf('!'), window.lastIndexOf('?'), window.lastIndexOf(';'), window.lastIndexOf('\n'));
-  if (stop >= 0) window = window.slice(stop + 1);
-  return window.trim().split(/\s+/);
-}
-
-function futureCue(text: string, start: number): boolean {
-  return FUTURE_CUE.test(wordsBefore(text, start).slice(-7).join(' '));
-}
-
-
-
-/** A past-tense verb right before the expression ("sank on 2 February", "was signed on"). */
-function pastCue(text: string, start: number): boolean {
-  const words = wordsBefore(text, start).map((w) => w.toLowerCase().replace(/[^a-z]/g, ''));
-  for (let i = Math.max(0, words.length - 3); i < words.length; i++) {
-    const w = words[i];
-    if (IRREGULAR_PAST.has(w)) return true;
-    // "-ed" is a past tense unless it is a participle after "be", "to", "must"… ("must be returned by")
-    if (/^[a-z]{3,}ed$/.test(w) && !NOT_PAST_ED.test(w) && !(i > 0 && NON_PAST_AUXILIARY.test(words[i - 1]))) return true;
-  }
-  return false;
-}
 
 function amountOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\s+/g, ' ');
@@ -245,6 +221,15 @@ const RE = {
   holidayTitleAfter: /^(?:[ \t\u00a0]+(?:II|III|IV|V|VI)\b|:)/,
   // "for Christmas presents", "on Christmas Island": the name, not the day.
   holidayNotAfter: /^[ \t\u00a0]+(?:Islands?|Carol|Rising|trees?|cards?|presents?|gifts?|markets?|number|singles?|albums?|songs?|lights|decorations|shopping|sales|eggs?|bunny|parade|special|episode|message|speech|lunch|dinner|party|parties|shows?|sequels?|films?|movies?)\b/i,
+  // "the previous Friday", "the following Monday"
+  anaphorWeekday: new RegExp(`\\b(?:the|that)${S}(previous|preceding|following)${S}(${WEEKDAY_RE})\\b`, 'gi'),
+  // "that day", "the same day", "earlier that day", "the day before", "the next day"
+  anaphorDay: new RegExp(
+    `\\b(?:(?:(earlier|later)${S})?(?:that|the${S}same)${S}(day|morning|afternoon|evening|night)|the${S}(day|night)${S}(before|after)|the${S}(previous|preceding|next|following)${S}day)\\b`,
+    'gi',
+  ),
+  // "year-earlier", "year-ago" (adjectives: "the year-earlier period")
+  yearEarlier: /\byear-(?:earlier|ago)\b/gi,
   esWeekday: new RegExp(`\\b([Ee]l)${S}(?:(pasado|próximo|proximo)${S})?(${ES_WEEKDAY_RE})(?:${S}(pasado|próximo|proximo))?\\b`, 'gu'),
 };
 
@@ -516,6 +501,21 @@ const rules: Rule[] = [
       out.push({ start, end, parse: { kind: 'offset', amount: n === undefined ? undefined : sign * n, unit } });
     }),
 
+  (text, out) => {
+    scan(RE.anaphorWeekday, text, (m) => {
+      const wd = WEEKDAY_NAMES.findIndex((w) => w.toLowerCase() === m[2].toLowerCase());
+      out.push(cand(m, { kind: 'anaphor', wd, amount: m[1].toLowerCase() === 'following' ? 1 : -1 }));
+    });
+    scan(RE.anaphorDay, text, (m) => {
+      // "the day before the vote" counts from the vote, not from a date.
+      if (m[4] && /^[ \t\u00a0]+(?:the|a|an|his|her|its|their|this|that|\p{Lu})/u.test(after(text, m.index + m[0].length))) return;
+      const which = (m[4] ?? m[5] ?? '').toLowerCase();
+      const amount = which === 'before' || which === 'previous' || which === 'preceding' ? -1 : which ? 1 : 0;
+      out.push(cand(m, { kind: 'anaphor', amount, part: m[1]?.toLowerCase() }));
+    });
+    scan(RE.yearEarlier, text, (m) => out.push(cand(m, { kind: 'relative', unit: 'year', amount: -1, note: 'a year before' })));
+  },
+
   (text, out) =>
     scan(RE.isoSlash, text, (m) => {
       if (isValidYmd(+m[1], +m[2], +m[3])) out.push(cand(m, { kind: 'full', y: +m[1], m: +m[2], d: +m[3] }));
@@ -749,13 +749,43 @@ interface Resolved {
 /** A bare month-day may be this far after the reference before we read it as last year's. */
 const FUTURE_TOLERANCE_DAYS = 30;
 
-function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: DateSource): Resolved {
+const DIRECTION_WORDS: Record<Direction, string> = { future: 'on or after', past: 'on or before', nearest: 'to' };
+
+/** The year of month-day `m`/`d` a reader picks from `ref` (nearest: ties go to the past). */
+function yearOfMonthDay(m: number, d: number, ref: Ymd, direction: Direction): number | undefined {
+  const refN = toDayNumber(ref);
+  const options = [ref.y - 1, ref.y, ref.y + 1].filter((y) => isValidYmd(y, m, d)).map((y) => ({ y, n: toDayNumber({ y, m, d }) - refN }));
+  if (direction === 'future') return options.find((o) => o.n >= 0)?.y;
+  if (direction === 'past') return [...options].reverse().find((o) => o.n <= 0)?.y;
+  let best: { y: number; n: number } | undefined;
+  for (const o of options) if (!best || Math.abs(o.n) < Math.abs(best.n)) best = o;
+  return best?.y;
+}
+
+/** The year of month `m` a reader picks from `ref` (nearest: six months either way goes to the past). */
+function yearOfMonth(m: number, ref: Ymd, direction: Direction): number {
+  if (direction === 'future') return m >= ref.m ? ref.y : ref.y + 1;
+  if (direction === 'past') return m <= ref.m ? ref.y : ref.y - 1;
+  const diff = m - ref.m;
+  return diff >= 6 ? ref.y - 1 : diff < -6 ? ref.y + 1 : ref.y;
+}
+
+/** The date a text was talking about just before an anaphor. */
+interface Anchor {
+  value: string;
+  granularity: Granularity;
+  end: number;
+}
+
+function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: DateSource, anchor?: Anchor): Resolved {
   const expr = text.slice(c.start, c.end);
   const p = c.parse;
   const refStr = ref ? formatDay(ref) : '';
   const refPhrase = `this article's date ${refStr}${refSource ? ` (${DATE_SOURCE_LABELS[refSource]})` : ''}`;
-  let fut: boolean | undefined;
-  const isFuture = (): boolean => (fut ??= ref !== undefined && futureCue(text, c.start));
+  let dir: Direction | undefined;
+  const direction = (): Direction => (dir ??= ref ? directionAt(text, c.start, c.end) : 'nearest');
+  const isFuture = (): boolean => direction() === 'future';
+  const looks = (): string => (direction() === 'future' ? ' (the sentence looks ahead)' : direction() === 'past' ? ' (the sentence looks back)' : '');
   const noRef = (what: string): Resolved => ({ how: `${expr}: ${what}, and this document has no date to resolve it against` });
   const day = (date: Ymd, why: string): Resolved => ({ value: formatDay(date), granularity: 'day', how: `${expr} → ${formatDay(date)}, ${why}` });
   const month = (y: number, m: number, why: string): Resolved => ({ value: formatMonth(y, m), granularity: 'month', how: `${expr} → ${formatMonth(y, m)}, ${why}` });
@@ -776,22 +806,10 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
         return day({ y, m: p.m!, d: p.d! }, `${md} of ${y}, the year given relative to ${refPhrase}`);
       }
       if (!ref) return noRef('no year is given');
-      const refN = toDayNumber(ref);
-      const sameYear = { y: ref.y, m: p.m!, d: p.d! };
-      if (isFuture()) {
-        const y = isValidYmd(ref.y, p.m!, p.d!) && toDayNumber(sameYear) >= refN ? ref.y : ref.y + 1;
-        if (!isValidYmd(y, p.m!, p.d!)) return { how: `${expr}: ${md} does not exist in ${y}` };
-        return day({ y, m: p.m!, d: p.d! }, `the next ${md} on or after ${refPhrase} (the sentence looks ahead)`);
-      }
-      // A few weeks ahead is tolerated (deadlines, schedules) unless the verb is in the past.
-      const tolerance = pastCue(text, c.start) ? 0 : FUTURE_TOLERANCE_DAYS;
-      if (isValidYmd(ref.y, p.m!, p.d!) && toDayNumber(sameYear) - refN <= tolerance) {
-        return day(sameYear, `${md} in the year of ${refPhrase}${note}`);
-      }
-      const y = ref.y - 1;
-      if (!isValidYmd(y, p.m!, p.d!)) return { how: `${expr}: ${md} does not exist in ${y}` };
-      const why = tolerance ? `would be well after ${refPhrase}` : `would be after ${refPhrase} and the verb is in the past tense`;
-      return day({ y, m: p.m!, d: p.d! }, `the previous year: ${md} ${ref.y} ${why}`);
+      const y = yearOfMonthDay(p.m!, p.d!, ref, direction());
+      if (y === undefined) return { how: `${expr}: ${md} does not exist near ${refPhrase}` };
+      const which = direction() === 'future' ? 'next' : direction() === 'past' ? 'most recent' : 'nearest';
+      return day({ y, m: p.m!, d: p.d! }, `the ${which} ${md} ${DIRECTION_WORDS[direction()]} ${refPhrase}${looks()}${note}`);
     }
 
     case 'monthYear':
@@ -813,12 +831,8 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
         return month(y, p.m!, `the next ${name} after ${refPhrase}`);
       }
       if (p.mod === 'this') return month(ref.y, p.m!, `${name} of the year of ${refPhrase}`);
-      if (isFuture()) {
-        const y = p.m! >= ref.m ? ref.y : ref.y + 1;
-        return month(y, p.m!, `the next ${name} from ${refPhrase} (the sentence looks ahead)${part}`);
-      }
-      const y = p.m! <= ref.m ? ref.y : ref.y - 1;
-      return month(y, p.m!, `the most recent ${name} up to ${refPhrase}${part}${note}`);
+      const which = direction() === 'future' ? 'next' : direction() === 'past' ? 'most recent' : 'nearest';
+      return month(yearOfMonth(p.m!, ref, direction()), p.m!, `the ${which} ${name} ${DIRECTION_WORDS[direction()]} ${refPhrase}${looks()}${part}${note}`);
     }
 
     case 'year':
@@ -855,8 +869,15 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
         delta = (p.wd! - rwd + WEEK_DAYS) % WEEK_DAYS;
         why = `the first ${name} on or after ${refPhrase}${p.mod ? '' : ' (the sentence looks ahead)'}`;
       } else {
-        delta = -((rwd - p.wd! + WEEK_DAYS) % WEEK_DAYS);
-        why = `the most recent ${name} on or before ${refPhrase}`;
+        const back = (rwd - p.wd! + WEEK_DAYS) % WEEK_DAYS;
+        const ahead = (p.wd! - rwd + WEEK_DAYS) % WEEK_DAYS;
+        if (direction() === 'nearest' && ahead < back) {
+          delta = ahead;
+          why = `the nearest ${name} to ${refPhrase}`;
+        } else {
+          delta = -back;
+          why = `the most recent ${name} on or before ${refPhrase}`;
+        }
       }
       return day(fromDayNumber(refN + delta), why);
     }
@@ -931,6 +952,16 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
     }
 
     case 'offset': {
+      if (!p.inner && /(?:earlier|later)$/i.test(expr) && p.amount !== undefined) {
+        // "two days later", "a year earlier": counted from the date just mentioned.
+        const n = p.amount;
+        if (anchor?.granularity === 'day' && (p.unit === 'day' || p.unit === 'week')) {
+          const days = p.unit === 'week' ? n * WEEK_DAYS : n;
+          return day(addDays(parseIsoDay(anchor.value)!, days), `${Math.abs(n)} ${p.unit}(s) ${n < 0 ? 'before' : 'after'} ${anchor.value}, the date mentioned just before`);
+        }
+        if (p.unit === 'year' && anchor) return year(Number(anchor.value.slice(0, 4)) + n, `${Math.abs(n)} year(s) ${n < 0 ? 'before' : 'after'} ${anchor.value.slice(0, 4)}, the date mentioned just before`);
+        if (p.unit === 'year' && n < 0 && ref) return year(ref.y + n, `${-n} year(s) before ${refPhrase}`);
+      }
       if (!p.inner) return { how: `${expr}: counted from another event, so it cannot be placed on the calendar` };
       const inner = resolve(p.inner, text, ref, refSource);
       if (!inner.value || p.amount === undefined) return { how: `${expr}: counted from an expression that could not be resolved` };
@@ -968,13 +999,27 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
       return day(on(ref.y - 1), `the previous ${h.name}: ${h.name} ${ref.y} would be after ${refPhrase}`);
     }
 
+    case 'anaphor': {
+      if (anchor?.granularity !== 'day') return { how: `${expr}: refers to a day mentioned earlier, and no day is mentioned just before` };
+      const base = parseIsoDay(anchor.value)!;
+      if (p.wd !== undefined) {
+        const name = WEEKDAY_NAMES[p.wd];
+        const bwd = weekdayOf(base);
+        const delta = p.amount! < 0 ? -(((bwd - p.wd + WEEK_DAYS) % WEEK_DAYS) || WEEK_DAYS) : ((p.wd - bwd + WEEK_DAYS) % WEEK_DAYS) || WEEK_DAYS;
+        return day(addDays(base, delta), `the ${name} ${delta < 0 ? 'before' : 'after'} ${anchor.value}, the day mentioned just before`);
+      }
+      const n = p.amount ?? 0;
+      const what = n === 0 ? 'the same day as' : n < 0 ? 'the day before' : 'the day after';
+      return day(addDays(base, n), `${what} ${anchor.value}, the day mentioned just before${part}`);
+    }
+
     case 'vague':
       return { how: `${expr}: ${p.reason ?? 'not precise enough to place on the calendar'}` };
   }
 }
 
-function toMention(c: Candidate, text: string, ref: Ymd | undefined, refSource?: DateSource): DateMention {
-  const r = resolve(c, text, ref, refSource);
+function toMention(c: Candidate, text: string, ref: Ymd | undefined, refSource?: DateSource, anchor?: Anchor): DateMention {
+  const r = resolve(c, text, ref, refSource, anchor);
   const mention: DateMention = { start: c.start, end: c.end, text: text.slice(c.start, c.end), how: r.how };
   if (r.value !== undefined) {
     mention.value = r.value;
@@ -983,13 +1028,29 @@ function toMention(c: Candidate, text: string, ref: Ymd | undefined, refSource?:
   return mention;
 }
 
+/** An anaphor ("that day", "two days later") looks back this far for the date it refers to. */
+const ANAPHOR_WINDOW_CHARS = 400;
+
+/** Resolves the candidates in text order, each anaphor against the last date before it. */
+function resolveAll(candidates: Candidate[], text: string, ref: Ymd | undefined, refSource?: DateSource): DateMention[] {
+  const out: DateMention[] = [];
+  let anchor: Anchor | undefined;
+  for (const c of candidates) {
+    const near = anchor && c.start - anchor.end <= ANAPHOR_WINDOW_CHARS ? anchor : undefined;
+    const m = toMention(c, text, ref, refSource, near);
+    if (m.value && m.granularity) anchor = { value: m.value, granularity: m.granularity, end: m.end };
+    out.push(m);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Public API.
 
 /** Finds every date expression in the text and resolves it against `reference` (YYYY-MM-DD, the document's publication date) when given. */
 export function findDateMentions(text: string, reference?: string): DateMention[] {
   const ref = parseIsoDay(reference);
-  return extract(text, { lenient: false }).map((c) => toMention(c, text, ref));
+  return resolveAll(extract(text, { lenient: false }), text, ref);
 }
 
 /**
@@ -1006,7 +1067,7 @@ export function analyzeDates(text: string, path?: string, context?: DateContext)
   const fallback = parseIsoDay(context?.default);
   if (!date.value && fallback && isPlausibleYear(fallback.y)) date = { value: formatDay(fallback), source: 'default' };
   const ref = parseIsoDay(date.value);
-  return { date, dates: candidates.map((c) => toMention(c, text, ref, ref && date.source)) };
+  return { date, dates: resolveAll(candidates, text, ref, ref && date.source) };
 }
 
 function inferDate(candidates: Candidate[], text: string): DocumentDate {

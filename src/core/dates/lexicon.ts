@@ -81,7 +81,7 @@ export const ORDINAL_FOLLOW_OK = new Set([
 ]);
 export const ORDINAL_NOUN_AFTER = /^[ \t\u00a0]+(?:Century|Amendment|Street|Avenue|Division|Fleet|Army|Corps|Brigade|Regiment|Congress|Dynasty|Parliament|Infantry|Airborne)\b/;
 /** Words just before an expression that make it point forward in time (incl. the scheduling present: "opens in March"). */
-export const FUTURE_CUE = /(?:\b(?:will|shall|won['’]t|due(?![ \t]+to\b)|scheduled|slated|set[ \t]+to|set[ \t]+for|plans?[ \t]+to|planning|planned[ \t]+for|intends?[ \t]+to|(?:is|are)[ \t]+expected|(?:is|are)[ \t]+to|hopes?[ \t]+to|aims?[ \t]+to|pushing[ \t]+for|push(?:es)?[ \t]+for|invited|upcoming|coming|next|opens|begins|starts|ends|closes|resumes|expires|takes[ \t]+(?:place|effect)|kicks[ \t]+off)\b|['’]ll\b)/i;
+export const FUTURE_CUE = /(?:\b(?:will|shall|won['’]t|due(?![ \t]+to\b)|scheduled|slated|set[ \t]+to|set[ \t]+for|plans?[ \t]+to|planning|planned[ \t]+(?:for|to)|(?:expected|agreed|promised|vowed|pledged|preparing|going|ready|set)[ \t]+to|intends?[ \t]+to|(?:is|are)[ \t]+expected|(?:is|are)[ \t]+to|hopes?[ \t]+to|aims?[ \t]+to|pushing[ \t]+for|push(?:es)?[ \t]+for|invited|upcoming|coming|next|opens|begins|starts|ends|closes|resumes|expires|takes[ \t]+(?:place|effect)|kicks[ \t]+off)\b|['’]ll\b)/i;
 export const IRREGULAR_PAST = new Set([
   'was', 'were', 'had', 'did', 'said', 'sank', 'met', 'began', 'took', 'went', 'came', 'held', 'left', 'made', 'told',
   'saw', 'fell', 'rose', 'won', 'lost', 'gave', 'fled', 'struck', 'flew', 'ran', 'sent', 'spent', 'built', 'bought',
@@ -90,3 +90,9 @@ export const IRREGULAR_PAST = new Set([
 ]);
 export const NOT_PAST_ED = /^(?:need|feed|speed|seed|proceed|exceed|succeed|indeed|hundred|shed|embed|breed|bleed|steed)$/;
 export const NON_PAST_AUXILIARY = /^(?:be|being|is|are|am|to|must|can|could|should|would|may|might|will|shall)$/;
+/** Cue words in the last three before an expression that point back in time. */
+export const PAST_CUE_WORDS = new Set(['since', 'last', 'ago', 'earlier', 'previously', 'already', 'previous']);
+/** The word right before an expression that points ahead unless the verb is in the past ("until March 6"). */
+export const WEAK_FUTURE_WORDS = new Set(['until', 'till', 'by', 'before', 'through', 'hasta']);
+/** Words after an expression that make the sentence look ahead ("the summit on Nov. 20 will…"). */
+export const FUTURE_AFTER = new Set(['will', 'shall', "won't", 'wont']);
