@@ -2,7 +2,7 @@
 import { CorpusIndex } from './corpusIndex';
 import { DateSource, EntityType, Granularity } from './types';
 
-export const EXPORT_SCHEMA = 'dossier-export/1';
+export const EXPORT_SCHEMA = 'dossier-export/2';
 
 export interface ExportedMention {
   path: string;

@@ -8,7 +8,8 @@ export interface Position {
 }
 
 export type EntityType = 'person' | 'organization' | 'place';
-export type Granularity = 'year' | 'month' | 'day';
+/** How precise a date value is; values are written as in docs/EXPORT.md ("Date values"). */
+export type Granularity = 'decade' | 'year' | 'half' | 'quarter' | 'season' | 'month' | 'week' | 'weekend' | 'day';
 /** Where a publication date came from (DATE_SOURCE_LABELS in documentDate.ts says it in words). */
 export type DateSource = 'header' | 'sidecar' | 'byline' | 'dateline' | 'fileName' | 'folderName' | 'inferred' | 'default' | 'none';
 
@@ -30,7 +31,10 @@ export interface DocumentDate {
 /** One date expression in a document, resolved when possible. */
 export interface DateMention extends Span {
   text: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; undefined when the expression cannot be resolved. */
+  /**
+   * `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-Www` (ISO week), `YYYY-Www-WE`, `YYYY-Qn`, `YYYY-Hn`,
+   * `YYYY-SP|SU|FA|WI` or `YYYX` (decade); undefined when the expression cannot be resolved.
+   */
   value?: string;
   granularity?: Granularity;
   /** Human explanation of the resolution, e.g. "Thursday → most recent Thursday on or before 2026-01-17". */

@@ -9,7 +9,7 @@ import { revealInTimeline, TimelineNode, TimelineTreeProvider } from './timeline
 import { WorkspaceIndex } from './workspaceIndex';
 
 const EXPORTS = [
-  { label: 'JSON', description: 'dossier-export/1, the full index', ext: 'json', run: exportJson },
+  { label: 'JSON', description: 'dossier-export/2, the full index', ext: 'json', run: exportJson },
   { label: 'Markdown', description: 'entities and timeline, readable', ext: 'md', run: exportMarkdown },
   { label: 'CSV', description: 'one row per mention, for spreadsheets', ext: 'csv', run: exportCsv },
 ];

@@ -1,9 +1,12 @@
-// The Timeline view: year → month → day → entries. Entries of month or year granularity sit at
-// their own level; a day reported by several documents says how many (corroboration).
+// The Timeline view: year → month → day → entries, with periods as ranges where they belong
+// (dates/values.ts periodPath: a week under the month it starts in, a quarter under its year, a
+// decade at the top). Entries of a coarser granularity sit at their own level; a day reported by
+// several documents says how many (corroboration).
 import * as vscode from 'vscode';
+import { compareDateValues, periodPath } from '../core/dates/values';
 import { Granularity, TimelineEntry } from '../core/types';
 import { documentLabel, openMentionArgs, toKey } from './convert';
-import { documentDate, escapeMarkdown, monthName, oneLine, plural, weekday } from './format';
+import { documentDate, escapeMarkdown, longDate, monthName, oneLine, plural, weekday } from './format';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface EntryNode {
@@ -18,7 +21,7 @@ export interface EntryNode {
 export interface PeriodNode {
   kind: Granularity;
   id: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  /** A date value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www`, `YYYY-Qn`, `196X`…). */
   value: string;
   /** Entries dated exactly to this period. */
   entries: EntryNode[];
@@ -101,10 +104,9 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
       return node;
     };
     for (const day of this.workspace.index.timeline({ entityId: this.filterId })) {
-      const year = period(day.date.slice(0, 4), 'year');
-      let node = year;
-      if (day.date.length >= 7) node = period(day.date.slice(0, 7), 'month', year);
-      if (day.date.length >= 10) node = period(day.date, 'day', node);
+      let node: PeriodNode | undefined;
+      for (const step of periodPath(day.date)) node = period(step.value, step.granularity, node);
+      if (!node) continue;
       for (const entry of day.entries) {
         const id = `entry:${entry.path}#${entry.start}`;
         const leaf: EntryNode = { kind: 'entry', id, entry, date: day.date, granularity: day.granularity, parent: node };
@@ -114,7 +116,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
       }
       node.sources = new Set(node.entries.map((e) => e.entry.path)).size;
     }
-    const byValue = (a: PeriodNode, b: PeriodNode) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+    const byValue = (a: PeriodNode, b: PeriodNode) => compareDateValues(a.value, b.value);
     const sortDeep = (nodes: PeriodNode[]) => {
       nodes.sort(byValue);
       for (const n of nodes) sortDeep(n.children);
@@ -135,15 +137,13 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     return element.parent;
   }
 
-  /** A period by its value ("2026", "2026-01", "2026-01-15"), for commands and tests. */
+  /** A period by its value ("2026", "2026-01", "2026-01-15", "2026-W03"…), for commands and tests. */
   findPeriod(value: string): PeriodNode | undefined {
     let nodes = this.build();
     let found: PeriodNode | undefined;
-    for (const prefix of [value.slice(0, 4), value.slice(0, 7), value.slice(0, 10)]) {
-      if (prefix.length > value.length) break;
-      found = nodes.find((n) => n.value === prefix);
+    for (const step of periodPath(value)) {
+      found = nodes.find((n) => n.value === step.value);
       if (!found) return undefined;
-      if (found.value === value) return found;
       nodes = found.children;
     }
     return found?.value === value ? found : undefined;
@@ -172,6 +172,11 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     } else if (node.kind === 'month') {
       item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
       item.description = `${monthName(node.value).split(' ')[0]} · ${plural(node.total, 'entry', 'entries')}`;
+      item.iconPath = new vscode.ThemeIcon('calendar');
+    } else if (node.kind !== 'day') {
+      // A range: a week, a weekend, a quarter, a half, a season, a decade.
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+      item.description = `${longDate(node.value, node.kind)} · ${plural(node.total, 'entry', 'entries')}`;
       item.iconPath = new vscode.ThemeIcon('calendar');
     } else {
       item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;

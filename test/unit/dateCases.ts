@@ -3,6 +3,9 @@
 // expression to mean, given the article's date (`reference`).
 // Weekdays used below: 2026-01-17 Sat, 2026-01-16 Fri, 2026-01-15 Thu, 2026-01-19 Mon,
 // 2026-01-21 Wed, 2026-01-03 Sat, 2025-03-12 Wed, 2025-03-14 Fri.
+// Weeks, weekends, quarters, halves, seasons and decades are values of their own granularity
+// (docs/EXPORT.md, "Date values"): 13 cases that used to pin them to a day, month or year now
+// expect the period itself (issue 10, "False precision").
 import type { DateContext } from '../../src/core/dateContext';
 import { DateSource, Granularity } from '../../src/core/types';
 
@@ -76,8 +79,8 @@ export const dateCases: DateCase[] = [
   { text: 'Prices rose sharply last year.', expression: 'last year', reference: '2026-01-21', value: '2025', granularity: 'year' },
   { text: 'Growth is expected to slow this year.', expression: 'this year', reference: '2026-01-21', value: '2026', granularity: 'year' },
   { text: 'Elections are due next year.', expression: 'next year', reference: '2026-01-21', value: '2027', granularity: 'year' },
-  { text: 'Two meetings were held last week in the situation room.', expression: 'last week', reference: '2026-01-21', value: '2026-01-14', granularity: 'day' },
-  { text: 'The report will be published next week.', expression: 'next week', reference: '2026-01-21', value: '2026-01-28', granularity: 'day' },
+  { text: 'Two meetings were held last week in the situation room.', expression: 'last week', reference: '2026-01-21', value: '2026-W03', granularity: 'week' },
+  { text: 'The report will be published next week.', expression: 'next week', reference: '2026-01-21', value: '2026-W05', granularity: 'week' },
   { text: 'Negotiations were suspended last month.', expression: 'last month', reference: '2026-01-21', value: '2025-12', granularity: 'month' },
   { text: 'Unemployment fell last month.', expression: 'last month', reference: '2026-03-05', value: '2026-02', granularity: 'month' },
   { text: 'A secret team helped capture him earlier this month.', expression: 'earlier this month', reference: '2026-01-21', value: '2026-01', granularity: 'month' },
@@ -90,9 +93,9 @@ export const dateCases: DateCase[] = [
   { text: 'The company was fined three weeks ago.', expression: 'three weeks ago', reference: '2026-01-17', value: '2025-12-27', granularity: 'day' },
   { text: 'Sales jumped earlier this year.', expression: 'earlier this year', reference: '2025-06-10', value: '2025', granularity: 'year' },
   { text: 'The bill passed late last year.', expression: 'late last year', reference: '2026-01-17', value: '2025', granularity: 'year' },
-  { text: 'The storm hit last weekend.', expression: 'last weekend', reference: '2026-01-19', value: '2026-01-17', granularity: 'day' },
-  { text: 'The club was relegated last summer.', expression: 'last summer', reference: '2026-01-17', value: '2025', granularity: 'year' },
-  { text: 'I spoke with her by phone this week.', expression: 'this week', reference: '2025-03-15', value: '2025-03-15', granularity: 'day' },
+  { text: 'The storm hit last weekend.', expression: 'last weekend', reference: '2026-01-19', value: '2026-W03-WE', granularity: 'weekend' },
+  { text: 'The club was relegated last summer.', expression: 'last summer', reference: '2026-01-17', value: '2025-SU', granularity: 'season' },
+  { text: 'I spoke with her by phone this week.', expression: 'this week', reference: '2025-03-15', value: '2025-W11', granularity: 'week' },
 
   // Bare months: the most recent one, or the next one when the sentence looks ahead.
   { text: 'In August, the agency deployed a small team.', expression: 'August', reference: '2026-01-27', value: '2025-08', granularity: 'month' },
@@ -128,13 +131,13 @@ export const dateCases: DateCase[] = [
   { text: 'Prices rose in 2003 and 2004.', expression: '2004', reference: undefined, value: '2004', granularity: 'year' },
 
   // Decades and quarters.
-  { text: 'The policy dates back to the 1990s.', expression: 'the 1990s', reference: undefined, value: '1990', granularity: 'year' },
-  { text: 'Trade boomed in the early 2000s.', expression: 'the early 2000s', reference: undefined, value: '2000', granularity: 'year' },
-  { text: "He grew up in the '60s in Ohio.", expression: "the '60s", reference: undefined, value: '1960', granularity: 'year' },
-  { text: 'Profits rose 10% in the third quarter of 2004.', expression: 'the third quarter of 2004', reference: undefined, value: '2004-07', granularity: 'month' },
-  { text: 'Demand weakened in the fourth quarter, the bank said.', expression: 'the fourth quarter', reference: '2005-02-10', value: '2004-10', granularity: 'month' },
-  { text: 'Growth slowed in the first half of 2005.', expression: 'the first half of 2005', reference: undefined, value: '2005-01', granularity: 'month' },
-  { text: 'Revenue in Q3 2004 beat forecasts.', expression: 'Q3 2004', reference: undefined, value: '2004-07', granularity: 'month' },
+  { text: 'The policy dates back to the 1990s.', expression: 'the 1990s', reference: undefined, value: '199X', granularity: 'decade' },
+  { text: 'Trade boomed in the early 2000s.', expression: 'the early 2000s', reference: undefined, value: '200X', granularity: 'decade' },
+  { text: "He grew up in the '60s in Ohio.", expression: "the '60s", reference: undefined, value: '196X', granularity: 'decade' },
+  { text: 'Profits rose 10% in the third quarter of 2004.', expression: 'the third quarter of 2004', reference: undefined, value: '2004-Q3', granularity: 'quarter' },
+  { text: 'Demand weakened in the fourth quarter, the bank said.', expression: 'the fourth quarter', reference: '2005-02-10', value: '2004-Q4', granularity: 'quarter' },
+  { text: 'Growth slowed in the first half of 2005.', expression: 'the first half of 2005', reference: undefined, value: '2005-H1', granularity: 'half' },
+  { text: 'Revenue in Q3 2004 beat forecasts.', expression: 'Q3 2004', reference: undefined, value: '2004-Q3', granularity: 'quarter' },
 
   // Bare years, only where the context makes them years.
   { text: 'It was the largest since the blockade of 1962.', expression: '1962', reference: '2026-01-21', value: '1962', granularity: 'year' },
@@ -180,7 +183,7 @@ export const dateCases: DateCase[] = [
   { text: 'The war ended in the spring of 1945.', expression: '1945', reference: undefined, value: '1945', granularity: 'year' },
   { text: 'The law takes effect in mid-2004.', expression: '2004', reference: undefined, value: '2004', granularity: 'year' },
   { text: 'Jobs were cut between 1997 and 2002.', expression: '2002', reference: undefined, value: '2002', granularity: 'year' },
-  { text: 'Trade grew in the late 1990s.', expression: 'the late 1990s', reference: undefined, value: '1990', granularity: 'year' },
+  { text: 'Trade grew in the late 1990s.', expression: 'the late 1990s', reference: undefined, value: '199X', granularity: 'decade' },
   { text: 'The building was empty from 2001 to 2003.', expression: '2003', reference: undefined, value: '2003', granularity: 'year' },
 
   // Anchored offsets and unresolvable expressions.
@@ -222,6 +225,26 @@ export const dateCases: DateCase[] = [
   { text: 'He remembers that day well.', expression: 'that day', reference: '2025-06-10', value: undefined },
   { text: 'Profits fell from a year earlier.', expression: 'a year earlier', reference: '2025-06-10', value: '2024', granularity: 'year' },
   { text: 'Sales beat the year-earlier figure.', expression: 'year-earlier', reference: '2025-06-10', value: '2024', granularity: 'year' },
+
+  // Granularities beyond day, month and year (TIMEX3-style values; 2026-01-21 is in ISO week 4).
+  { text: 'Shares rose earlier this week.', expression: 'earlier this week', reference: '2026-01-21', value: '2026-W04', granularity: 'week' },
+  { text: 'The minister resigned late last week.', expression: 'late last week', reference: '2026-01-21', value: '2026-W03', granularity: 'week' },
+  { text: 'Week 1 of 2026 began on 2025-12-29, so this week was week one.', expression: 'this week', reference: '2025-12-31', value: '2026-W01', granularity: 'week' },
+  { text: 'Police made arrests over the weekend.', expression: 'the weekend', reference: '2026-01-21', value: '2026-W03-WE', granularity: 'weekend' },
+  { text: 'Police will patrol over the weekend.', expression: 'the weekend', reference: '2026-01-21', value: '2026-W04-WE', granularity: 'weekend' },
+  { text: 'Profits climbed in the third quarter.', expression: 'the third quarter', reference: '2025-11-05', value: '2025-Q3', granularity: 'quarter' },
+  { text: 'Jazz flourished in the 1960s.', expression: 'the 1960s', reference: '2025-11-05', value: '196X', granularity: 'decade' },
+  { text: 'The mill closed four decades ago.', expression: 'four decades ago', reference: '2025-11-05', value: '198X', granularity: 'decade' },
+  { text: 'The club was relegated last fall.', expression: 'last fall', reference: '2026-01-17', value: '2025-FA', granularity: 'season' },
+  { text: 'The harvest of this spring was poor.', expression: 'this spring', reference: '2025-06-10', value: '2025-SP', granularity: 'season' },
+  { text: 'Snow fell last winter.', expression: 'last winter', reference: '2026-01-20', value: '2024-WI', granularity: 'season' },
+  { text: 'Snow will fall this winter.', expression: 'this winter', reference: '2025-10-20', value: '2025-WI', granularity: 'season' },
+  { text: 'Sales should recover by the end of the year.', expression: 'the end of the year', reference: '2025-06-10', value: '2025-12', granularity: 'month' },
+  { text: 'Debt rose at the end of last year.', expression: 'the end of last year', reference: '2025-06-10', value: '2024-12', granularity: 'month' },
+  { text: 'Bonuses are paid at year-end.', expression: 'year-end', reference: '2025-06-10', value: '2025-12', granularity: 'month' },
+  { text: 'He arrived in nineteen ninety-one.', expression: 'nineteen ninety-one', reference: '2025-06-10', value: '1991', granularity: 'year' },
+  { text: 'Buildings from post-1959 Havana survive.', expression: 'post-1959', reference: '2025-06-10', value: '1959', granularity: 'year' },
+  { text: 'The schedule for 2026-W03 is set.', expression: '2026-W03', reference: undefined, value: '2026-W03', granularity: 'week' },
 
   // Holidays: the day they fall on, in the year a reader would take (Easter and Thanksgiving computed).
   { text: 'Retailers reported strong sales over Christmas.', expression: 'Christmas', reference: '2005-01-10', value: '2004-12-25', granularity: 'day' },
@@ -270,6 +293,8 @@ export const nonDateCases: NonDateCase[] = [
   { text: 'Ministers attended Holocaust Memorial Day events.', notDate: 'Memorial Day', reference: '2025-01-28' },
   { text: "The band's Last Christmas topped the chart again.", notDate: 'Christmas', reference: '2025-12-20' },
   { text: 'The talks failed the day before the vote.', notDate: 'the day before', reference: '2025-06-10' },
+  { text: 'Nineteen people were hurt in the crash.', notDate: 'Nineteen', reference: '2025-06-10' },
+  { text: 'She counted two thousand and four sheep.', notDate: 'two thousand', reference: '2025-06-10' },
   { text: 'He directed Halloween II for the studio.', notDate: 'Halloween', reference: '2025-10-01' },
 ];
 

@@ -4,6 +4,7 @@ import { execFileSync } from 'child_process';
 import * as path from 'path';
 import type { DossierExport } from '../../src/core/export';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
+import { granularityOfValue } from '../../src/core/dates/values';
 
 describe('seeds acceptance (CLI export)', function () {
   this.timeout(120000);
@@ -20,13 +21,14 @@ describe('seeds acceptance (CLI export)', function () {
   });
 
   it('follows the export schema', () => {
-    assert.strictEqual(x.schema, 'dossier-export/1');
+    assert.strictEqual(x.schema, 'dossier-export/2');
     assert.strictEqual(x.documents.length, 5);
     for (const e of x.entities) {
       assert.match(e.id, /^(person|organization|place):/);
       for (const m of e.mentions) assert.ok(m.length === m.text.length && m.line >= 0 && m.character >= 0);
     }
-    for (const d of x.dates) assert.ok(d.value === null || /^\d{4}(-\d\d(-\d\d)?)?$/.test(d.value));
+    // Every value is written in the form its granularity names (docs/EXPORT.md, "Date values").
+    for (const d of x.dates) assert.ok(d.value === null ? d.granularity === null : granularityOfValue(d.value) === d.granularity, JSON.stringify(d));
   });
 
   it('finds each document date', () => {

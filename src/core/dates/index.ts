@@ -11,15 +11,16 @@ import { DATE_SOURCE_LABELS, detectDocumentDate, findHeaderMarker } from '../doc
 import { firstAtOrAfter } from '../text';
 import { DateMention, DateSource, DocumentDate, Granularity, Span } from '../types';
 import {
-  addDays, addMonths, daysInMonth, formatDay, formatMonth, fromDayNumber, isPlausibleYear, isValidYmd, parseIsoDay, toDayNumber, weekdayOf, WEEK_DAYS, Ymd,
+  addDays, addMonths, daysInMonth, isoWeekOf, formatDay, formatMonth, fromDayNumber, isPlausibleYear, isValidYmd, parseIsoDay, toDayNumber, weekdayOf, WEEK_DAYS, Ymd,
 } from './calendar';
 import { Direction, directionAt, futureCue, pastCue } from './cues';
 import { findFullDates } from './fullDates';
+import { formatDecade, formatHalf, formatQuarter, formatSeason, formatWeek, formatWeekend, Season } from './values';
 import { Holiday, HOLIDAY_BY_SPELLING, holidayIn, holidayOf } from './holidays';
 import {
   AMOUNT_RE, COUNT_OR_TIME_AFTER, EN_MONTH_FULL_RE, EN_MONTH_RE, FUNCTION_WORDS_ENDING_IN_S, FUTURE_CUE, HOLIDAY_CONTEXT,
   HOLIDAY_NAME_OK_BEFORE, IRREGULAR_PAST, MONTH_CONTEXT, MONTH_NAMES, MONTH_OF_CONTEXT, monthNumber, NON_PAST_AUXILIARY,
-  NOT_PAST_ED, NUMBER_WORDS, ORDINAL_CONTEXT, ORDINAL_FOLLOW_OK, ORDINAL_NOUN_AFTER, ORDINAL_WORDS, S, S0, UNIT_RE,
+  NOT_PAST_ED, NUMBER_WORDS, ONES_RE, ORDINAL_CONTEXT, ORDINAL_FOLLOW_OK, ORDINAL_NOUN_AFTER, ORDINAL_WORDS, S, S0, TEENS_RE, TENS_RE, UNIT_RE,
   WEEKDAY_EVENT_PREFIX, WEEKDAY_NAME_SUFFIX, WEEKDAY_NAMES, WEEKDAY_RE, YEAR_CONTEXT, YEAR_DETERMINERS,
 } from './lexicon';
 import { ES_MONTH_RE, ES_WEEKDAY_RE, ES_WEEKDAYS } from './lexicon.es';
@@ -42,6 +43,8 @@ type Kind =
   | 'season' // last/this/next summer
   | 'offset' // "three days after January 3"
   | 'holiday' // "Christmas Eve", "last Easter", "Thanksgiving 2024"
+  | 'yearEnd' // "the end of the year", "year-end", "the end of last year"
+  | 'isoWeek' // "2026-W03"
   | 'anaphor' // "the previous Friday", "that day", "the day before": from the day the text talks about
   | 'vague'; // a date-like expression with no resolvable value
 
@@ -228,6 +231,14 @@ const RE = {
     `\\b(?:(?:(earlier|later)${S})?(?:that|the${S}same)${S}(day|morning|afternoon|evening|night)|the${S}(day|night)${S}(before|after)|the${S}(previous|preceding|next|following)${S}day)\\b`,
     'gi',
   ),
+  theWeekend: new RegExp(`\\bthe${S}weekend\\b`, 'gi'),
+  yearEnd: new RegExp(`\\b(?:the${S}end${S}of${S}(?:the|(this|last|next))${S}year|year[- ]end)\\b`, 'gi'),
+  isoWeek: /\b(\d{4})-W(\d{2})\b/g,
+  // "nineteen ninety-one", "twenty twenty-one", "two thousand and four"
+  spelledYear: new RegExp(
+    `\\b(?:(?:eighteen|nineteen|twenty)(?:${S}|-)(?:hundred|oh(?:${S}|-)${ONES_RE}|${TEENS_RE}|${TENS_RE}(?:(?:${S}|-)${ONES_RE})?)|two${S}thousand(?:${S}and)?${S}(?:${TEENS_RE}|${ONES_RE}))\\b`,
+    'gi',
+  ),
   // "year-earlier", "year-ago" (adjectives: "the year-earlier period")
   yearEarlier: /\byear-(?:earlier|ago)\b/gi,
   esWeekday: new RegExp(`\\b([Ee]l)${S}(?:(pasado|próximo|proximo)${S})?(${ES_WEEKDAY_RE})(?:${S}(pasado|próximo|proximo))?\\b`, 'gu'),
@@ -330,11 +341,15 @@ const rules: Rule[] = [
       const p = prevWord(text, start);
       const possessive = !!m[2];
       const next = after(text, end);
-      let ok = opt.lenient || possessive || YEAR_CONTEXT.has(p.word) || p.word.startsWith('mid-');
+      // "post-1959", "pre-2000": the year, read as a bound.
+      const bound = /^(post|pre)-$/.exec(p.word)?.[1];
+      let ok = opt.lenient || possessive || !!bound || YEAR_CONTEXT.has(p.word) || p.word.startsWith('mid-');
       // "the 2004 election", "Spain's 2000 victory" (counts were ruled out above)
       if (!ok && (YEAR_DETERMINERS.has(p.word) || /['’]s$/.test(p.word))) ok = /^(?:[ \t\u00a0]+\S|[,.;:)!?])/.test(next);
       if (!ok && text[start - 1] === '(' && next.startsWith(')')) ok = true; // "Casablanca (1942)"
-      const c: Candidate = { start, end, parse: { kind: 'year', y: +m[1] } };
+      const c: Candidate = bound
+        ? { start: p.start, end, parse: { kind: 'year', y: +m[1], note: bound === 'post' ? 'after that year' : 'before that year' } }
+        : { start, end, parse: { kind: 'year', y: +m[1] } };
       if (ok) out.push(c);
       else out.push({ ...c, needsChain: true });
     }),
@@ -464,6 +479,20 @@ const rules: Rule[] = [
       out.push(cand(m, what === 'weekend' ? { kind: 'weekend', mod } : { kind: 'season', mod, part: what === 'fall' ? 'autumn' : what }));
     }),
 
+  (text, out) => {
+    // "over the weekend", "at the weekend"
+    scan(RE.theWeekend, text, (m) => out.push(cand(m, { kind: 'weekend' })));
+    scan(RE.yearEnd, text, (m) => out.push(cand(m, { kind: 'yearEnd', yearRel: relYearOf(m[1]) })));
+    scan(RE.isoWeek, text, (m) => {
+      const week = +m[2];
+      if (week >= 1 && week <= 53 && isPlausibleYear(+m[1])) out.push(cand(m, { kind: 'isoWeek', y: +m[1], d: week }));
+    });
+    scan(RE.spelledYear, text, (m) => {
+      const y = spelledYear(m[0]);
+      if (y !== undefined && !looksLikeCount(text, m.index, m.index + m[0].length)) out.push(cand(m, { kind: 'year', y, note: 'written in words' }));
+    });
+  },
+
   (text, out) =>
     scan(RE.dayWord, text, (m) => {
       const word = (m[1] ?? m[2] ?? m[3]).toLowerCase().replace(/\s+/g, ' ');
@@ -584,6 +613,17 @@ function monthContext(text: string, start: number, word: string, next: string): 
   if (p.word === 'the' && /^(?:-|[ \t\u00a0]+\p{L})/u.test(next)) return true; // "the January transfer window"
   // Sentence-initial subject: "February was a good month", "November saw a rise".
   return p.sentenceStart && /^[ \t\u00a0]+(?:was|is|saw|sees|has|had|will|would|brought|marked|proved|also)\b/.test(next);
+}
+
+/** The year a spelled-out year names ("nineteen ninety-one" → 1991), if any. */
+function spelledYear(written: string): number | undefined {
+  const words = written.toLowerCase().split(/[\s-]+/).filter((w) => w !== 'and');
+  const value = (w: string): number => NUMBER_WORDS[w] ?? (w === 'oh' ? 0 : NaN);
+  if (words[0] === 'two' && words[1] === 'thousand') return 2000 + words.slice(2).reduce((n, w) => n + value(w), 0);
+  const century = value(words[0]) * 100;
+  if (words[1] === 'hundred') return century;
+  const rest = words.slice(1).reduce((n, w) => n + value(w), 0);
+  return Number.isFinite(rest) && rest < 100 ? century + rest : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -749,6 +789,8 @@ interface Resolved {
 /** A bare month-day may be this far after the reference before we read it as last year's. */
 const FUTURE_TOLERANCE_DAYS = 30;
 
+const SEASON_CODES: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', winter: 'WI' };
+
 const DIRECTION_WORDS: Record<Direction, string> = { future: 'on or after', past: 'on or before', nearest: 'to' };
 
 /** The year of month-day `m`/`d` a reader picks from `ref` (nearest: ties go to the past). */
@@ -790,6 +832,7 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
   const day = (date: Ymd, why: string): Resolved => ({ value: formatDay(date), granularity: 'day', how: `${expr} → ${formatDay(date)}, ${why}` });
   const month = (y: number, m: number, why: string): Resolved => ({ value: formatMonth(y, m), granularity: 'month', how: `${expr} → ${formatMonth(y, m)}, ${why}` });
   const year = (y: number, why: string): Resolved => ({ value: String(y), granularity: 'year', how: `${expr} → ${y}, ${why}` });
+  const period = (value: string, granularity: Granularity, why: string): Resolved => ({ value, granularity, how: `${expr} → ${value}, ${why}` });
   const note = p.note ? ` (${p.note})` : '';
   const part = p.part ? ` (${p.part})` : '';
 
@@ -839,17 +882,19 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
       return year(p.y!, `an explicit year${note}`);
 
     case 'decade':
-      return year(p.y!, `the decade starting ${p.y}${part}`);
+      return period(formatDecade(p.y!), 'decade', `the decade ${p.y}–${p.y! + 9}${part}`);
 
     case 'quarter': {
       const isHalf = p.q! > 4;
       const startMonth = isHalf ? (p.q! - 5) * 6 + 1 : (p.q! - 1) * 3 + 1;
       const label = isHalf ? `half ${p.q! - 4}` : `Q${p.q}`;
-      if (p.y !== undefined) return month(p.y, startMonth, `${label} of ${p.y}, starting in ${MONTH_NAMES[startMonth - 1]}`);
+      const of = (y: number, why: string): Resolved =>
+        isHalf ? period(formatHalf(y, p.q! - 4), 'half', why) : period(formatQuarter(y, p.q!), 'quarter', why);
+      if (p.y !== undefined) return of(p.y, `${label} of ${p.y}`);
       if (!ref) return noRef('no year is given');
-      if (p.yearRel !== undefined) return month(ref.y + p.yearRel, startMonth, `${label} of the year given relative to ${refPhrase}`);
+      if (p.yearRel !== undefined) return of(ref.y + p.yearRel, `${label} of the year given relative to ${refPhrase}`);
       const y = isFuture() ? (startMonth >= ref.m - 2 ? ref.y : ref.y + 1) : startMonth <= ref.m ? ref.y : ref.y - 1;
-      return month(y, startMonth, `the ${isFuture() ? 'next' : 'most recent'} ${label} from ${refPhrase}, starting in ${MONTH_NAMES[startMonth - 1]}`);
+      return of(y, `the ${isFuture() ? 'next' : 'most recent'} ${label} from ${refPhrase}`);
     }
 
     case 'weekday': {
@@ -912,9 +957,10 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
           return day(fromDayNumber(toDayNumber(ref) + n), `${what} ${refPhrase}`);
         }
         case 'week': {
-          const days = n * WEEK_DAYS;
-          const what = days === 0 ? 'the week of' : days < 0 ? `${-days} days before` : `${days} days after`;
-          return day(fromDayNumber(toDayNumber(ref) + days), `${what} ${refPhrase} (a day in that week${part2})`);
+          // "this week", "late last week": the ISO week itself; "three weeks ago": that day.
+          if (p.note === 'ago') return day(addDays(ref, n * WEEK_DAYS), `${-n * WEEK_DAYS} days before ${refPhrase} (a day in that week)`);
+          const what = n === 0 ? 'the week of' : n < 0 ? `${-n} week${n === -1 ? '' : 's'} before the week of` : `${n} week${n === 1 ? '' : 's'} after the week of`;
+          return period(formatWeek(isoWeekOf(addDays(ref, n * WEEK_DAYS))), 'week', `${what} ${refPhrase}${part2}`);
         }
         case 'month': {
           const ym = addMonths(ref.y, ref.m, n);
@@ -926,7 +972,7 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
           return year(ref.y + n, `${what} ${refPhrase}${part}`);
         }
         case 'decade':
-          return year(ref.y + 10 * n, `${-n * 10} years before ${refPhrase}`);
+          return period(formatDecade(ref.y + 10 * n), 'decade', `the decade ${Math.abs(n) * 10} years ${n < 0 ? 'before' : 'after'} ${refPhrase}`);
       }
       return { how: `${expr}: unsupported unit` };
     }
@@ -936,19 +982,29 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
       const rwd = weekdayOf(ref);
       const refN = toDayNumber(ref);
       // Saturday of the weekend meant: "last" = the last weekend fully before the article's day,
-      // "this" = the current one (or the coming one on a weekday), "next" = the one after that.
+      // "this" = the current one (or the coming one on a weekday), "next" = the one after that;
+      // "the weekend" = the coming one when the sentence looks ahead, else the latest one begun.
       const thisSat = rwd === 0 ? refN - 1 : refN + (6 - rwd);
-      const sat = p.mod === 'last' ? thisSat - WEEK_DAYS : p.mod === 'next' ? thisSat + WEEK_DAYS : thisSat;
-      return day(fromDayNumber(sat), `the Saturday of ${p.mod} weekend from ${refPhrase}`);
+      const latestSat = rwd === 6 ? refN : rwd === 0 ? refN - 1 : thisSat - WEEK_DAYS;
+      const sat = p.mod === 'last' ? thisSat - WEEK_DAYS : p.mod === 'next' ? thisSat + WEEK_DAYS : p.mod === 'this' || isFuture() ? thisSat : latestSat;
+      const which = p.mod ?? (isFuture() ? 'the coming' : 'the latest');
+      return period(formatWeekend(isoWeekOf(fromDayNumber(sat))), 'weekend', `${which} weekend from ${refPhrase} (Saturday ${formatDay(fromDayNumber(sat))})`);
     }
 
     case 'season': {
       if (!ref) return noRef('a season relative to the article');
       const season = p.part!;
-      if (season === 'winter') return { how: `${expr}: a winter spans two years` };
-      const [first, last] = season === 'spring' ? [3, 5] : season === 'summer' ? [6, 8] : [9, 11];
-      const y = p.mod === 'last' ? (last < ref.m ? ref.y : ref.y - 1) : p.mod === 'next' ? (first > ref.m ? ref.y : ref.y + 1) : ref.y;
-      return year(y, `the ${p.mod === 'this' ? 'current' : p.mod} ${season} from ${refPhrase}`);
+      const code = SEASON_CODES[season];
+      // A season by the month it starts in; winter (December to February) counts from its December.
+      const first = code === 'SP' ? 3 : code === 'SU' ? 6 : code === 'FA' ? 9 : 12;
+      const refIndex = ref.y * 12 + ref.m - 1;
+      const startOf = (y: number) => y * 12 + first - 1;
+      // The season under way or most recently begun at the article's date.
+      const current = startOf(ref.y) <= refIndex ? ref.y : ref.y - 1;
+      const inProgress = refIndex - startOf(current) < 3;
+      // "this spring" in June is the one just ended; "this autumn" in June the coming one.
+      const y = p.mod === 'last' ? (inProgress ? current - 1 : current) : p.mod === 'next' ? current + 1 : inProgress || current === ref.y ? current : current + 1;
+      return period(formatSeason(y, code), 'season', `the ${p.mod === 'this' ? 'current' : p.mod} ${season} from ${refPhrase}`);
     }
 
     case 'offset': {
@@ -1012,6 +1068,16 @@ function resolve(c: Candidate, text: string, ref: Ymd | undefined, refSource?: D
       const what = n === 0 ? 'the same day as' : n < 0 ? 'the day before' : 'the day after';
       return day(addDays(base, n), `${what} ${anchor.value}, the day mentioned just before${part}`);
     }
+
+    case 'yearEnd': {
+      if (!ref) return noRef('the end of a year relative to the article');
+      // "the end of the year" is the article's year, unless early in a year the verb looks back.
+      const y = p.yearRel !== undefined ? ref.y + p.yearRel : direction() === 'past' && ref.m <= 2 ? ref.y - 1 : ref.y;
+      return month(y, 12, `the end of ${y}, from ${refPhrase}${looks()}`);
+    }
+
+    case 'isoWeek':
+      return period(formatWeek({ year: p.y!, week: p.d! }), 'week', `ISO week ${p.d} of ${p.y}`);
 
     case 'vague':
       return { how: `${expr}: ${p.reason ?? 'not precise enough to place on the calendar'}` };

@@ -37,8 +37,11 @@ export const WEEKDAY_RE = `(?:${WEEKDAY_NAMES.join('|')}|${WEEKDAY_NAMES.map((w)
 export const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
+export const ONES_RE = '(?:one|two|three|four|five|six|seven|eight|nine)';
+export const TEENS_RE = '(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+export const TENS_RE = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)';
 export const AMOUNT_RE = `(?:${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,3}|a${S}few|a${S}couple${S}of|several|few|some|many)`;
 export const UNIT_RE = '(?:days?|weeks?|months?|years?|decades?)';
 export const ORDINAL_WORDS: Record<string, number> = {

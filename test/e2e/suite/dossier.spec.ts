@@ -139,12 +139,12 @@ describe('Dossier in the extension host (seed articles)', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('exports the index as dossier-export/1 JSON with workspace-relative paths', async function () {
+  it('exports the index as dossier-export/2 JSON with workspace-relative paths', async function () {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const target = vscode.Uri.joinPath(folder, '.dossier-test-export.json');
     await vscode.commands.executeCommand('dossier.export', { format: 'json', target: target.toString() });
     const data = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)));
-    assert.strictEqual(data.schema, 'dossier-export/1');
+    assert.strictEqual(data.schema, 'dossier-export/2');
     assert.ok(data.documents.some((d: { path: string }) => /^001_[0-9a-f]+\.txt$/.test(d.path)), JSON.stringify(data.documents));
     assert.ok(data.entities.some((e: { name: string }) => /Ratcliffe/.test(e.name)));
     await vscode.workspace.fs.delete(target);
