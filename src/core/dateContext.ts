@@ -181,3 +181,22 @@ export function analysisKey(path: string, text: string, context?: DateContext): 
     .join(';');
   return contentHash(text, salt);
 }
+
+/**
+ * The sidecar text with `relativePath` dated `date`: its row replaced (or appended, after a
+ * `path,date` header when the table is new). Other rows, comments and the line ending are kept.
+ */
+export function setSidecarRow(text: string | undefined, relativePath: string, date: string): string {
+  const eol = text?.includes('\r\n') ? '\r\n' : '\n';
+  const lines = (text ?? 'path,date\n').replace(/(\r?\n)+$/, '').split(/\r?\n/);
+  const key = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  const quoted = /[",\r\n]/.test(key) ? `"${key.replace(/"/g, '""')}"` : key;
+  const row = `${quoted},${date}`;
+  const at = lines.findIndex((line) => {
+    const [file] = csvFields(line);
+    return file !== undefined && file.replace(/^\.\//, '') === key;
+  });
+  if (at >= 0) lines[at] = row;
+  else lines.push(row);
+  return lines.join(eol) + eol;
+}

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeDocument } from '../../src/core/analyze';
 import { AnalysisCache } from '../../src/core/analysisCache';
-import { analysisKey, dateContextFor, dateFromPath, parseDefaultDate, parseSidecar, SIDECAR_FILE } from '../../src/core/dateContext';
+import { analysisKey, dateContextFor, dateFromPath, parseDefaultDate, parseSidecar, setSidecarRow, SIDECAR_FILE } from '../../src/core/dateContext';
 import { analyzeDates } from '../../src/core/dates';
 import { loadFolder, loadFolderAsync } from '../../src/core/folder';
 import { contentHash } from '../../src/core/hash';
@@ -112,5 +112,17 @@ describe('folder loading with dates from the folder', () => {
     const third = await loadFolderAsync(dir, { jobs: 0, cache: new AnalysisCache(cacheDir), include: ['*.txt'] });
     assert.strictEqual(third.stats.cacheHits, 1);
     assert.strictEqual(third.index.analysis('001.txt')!.dates[0].value, '2024-03-14');
+  });
+});
+
+describe('dateContext: writing the sidecar', () => {
+  it('starts a table, replaces a row and keeps the others', () => {
+    const first = setSidecarRow(undefined, 'a.txt', '2024-05-01');
+    assert.strictEqual(first, 'path,date\na.txt,2024-05-01\n');
+    const second = setSidecarRow(first, 'b c, d.txt', '2024-05-02');
+    const third = setSidecarRow(second, 'a.txt', '2024-06-01');
+    assert.strictEqual(third, 'path,date\na.txt,2024-06-01\n"b c, d.txt",2024-05-02\n');
+    assert.deepStrictEqual([...parseSidecar(third).dates], [['a.txt', '2024-06-01'], ['b c, d.txt', '2024-05-02']]);
+    assert.strictEqual(setSidecarRow('# kept\r\nx.txt,2020-01-01\r\n', 'y.txt', '2021-01-01'), '# kept\r\nx.txt,2020-01-01\r\ny.txt,2021-01-01\r\n');
   });
 });
