@@ -83,11 +83,12 @@ export function registerTimelineNavigation(
   return [
     vscode.commands.registerCommand('dossier.timelineNewestFirst', () => provider.setNewestFirst(true)),
     vscode.commands.registerCommand('dossier.timelineOldestFirst', () => provider.setNewestFirst(false)),
-    vscode.commands.registerCommand('dossier.goToDate', (value?: string) => goToDate(provider, view, value)),
-    vscode.commands.registerCommand('dossier.setDocumentDate', (arg?: DocumentNode | vscode.Uri | string, date?: string) => {
+    // From the view's title bar the argument is not a date: ask for one then.
+    vscode.commands.registerCommand('dossier.goToDate', (value?: unknown) => goToDate(provider, view, typeof value === 'string' ? value : undefined)),
+    vscode.commands.registerCommand('dossier.setDocumentDate', (arg?: DocumentNode | vscode.Uri | string, date?: unknown) => {
       const editor = vscode.window.activeTextEditor;
       const key = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? toKey(arg) : arg?.kind === 'document' ? arg.path : editor && toKey(editor.document.uri);
-      return setDocumentDate(workspace, key, date);
+      return setDocumentDate(workspace, key, typeof date === 'string' ? date : undefined);
     }),
   ];
 }
