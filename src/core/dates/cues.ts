@@ -6,10 +6,20 @@ import { FUTURE_AFTER, FUTURE_CUE, IRREGULAR_PAST, NON_PAST_AUXILIARY, NOT_PAST_
 
 export type Direction = 'future' | 'past' | 'nearest';
 
+/** How far back a past tense still sets the direction when nothing closer does. */
+const CLAUSE_WORDS = 8;
+
 /** The words just before `start`, within its sentence (a bounded window: constant work per call). */
 export function wordsBefore(text: string, start: number): string[] {
   let window = text.slice(Math.max(0, start - 70), start);
-  const stop = Math.max(window.lastIndexOf('.'), window.lastIndexOf('!'), window.lastIndexOf('?'), window.lastIndexOf(';'), window.lastIndexOf('\n'));
+  // The sentence starts after the last ".", "!", "?" or ";" followed by a space (not "2.3%").
+  let stop = window.lastIndexOf('\n');
+  for (let i = window.length - 2; i > stop; i--) {
+    if ('.!?;'.includes(window[i]) && /\s/.test(window[i + 1])) {
+      stop = i;
+      break;
+    }
+  }
   if (stop >= 0) window = window.slice(stop + 1);
   return window.trim().split(/\s+/);
 }
@@ -56,8 +66,13 @@ export function directionAt(text: string, start: number, end: number): Direction
   // The verb may sit further back: "remained in the port until March 6".
   if (last && WEAK_FUTURE_WORDS.has(last)) return pastCue(text, start, 6) ? 'nearest' : 'future';
   if (pastCue(text, start)) return 'past';
-  // The verb may follow: "On Sunday, the leader said…", "Nov. 20 will see…".
-  const next = wordsAfter(text, end).map((w) => w.replace(/[^a-z']/g, ''));
-  if (next.some((w) => FUTURE_AFTER.has(w) || /'ll$/.test(w))) return 'future';
-  return hasPastVerb(next, 0, next.length) ? 'past' : 'nearest';
+  // The verb may follow: "On Sunday, the leader said…", "Nov. 20 will see…" — but not a
+  // reporting clause after a comma ("…on 16 March, the Treasury has announced").
+  if (words.length <= 2 || !/^[ \t\u00a0]*,/.test(text.slice(end, end + 3))) {
+    const next = wordsAfter(text, end).map((w) => w.replace(/[^a-z']/g, ''));
+    if (next.some((w) => FUTURE_AFTER.has(w) || /'ll$/.test(w))) return 'future';
+    if (hasPastVerb(next, 0, next.length)) return 'past';
+  }
+  // ...or sit further back in the clause: "shares rose by 2.3% on Thursday".
+  return pastCue(text, start, CLAUSE_WORDS) ? 'past' : 'nearest';
 }
