@@ -1,7 +1,7 @@
 // Accuracy of findDateMentions on the table-driven date suite (test/unit/dateCases.ts).
 // Usage: node out/scripts/evalDates.js   (always exits 0; the unit tests are the gate)
-import { findDateMentions } from '../src/core/dates';
-import { dateCases, nonDateCases, type DateCase } from '../test/unit/dateCases';
+import { analyzeDates, findDateMentions } from '../src/core/dates';
+import { dateCases, nonDateCases, publicationDateCases, type DateCase, type PublicationDateCase } from '../test/unit/dateCases';
 
 /** Why a case fails, or undefined when the expected mention is found with the expected value. */
 export function checkCase(c: DateCase): string | undefined {
@@ -14,6 +14,13 @@ export function checkCase(c: DateCase): string | undefined {
   if (m.value !== c.value) return `${JSON.stringify(c.expression)} → ${m.value ?? 'no value'}, expected ${c.value ?? 'no value'} (${m.how})`;
   if (c.granularity && m.granularity !== c.granularity) return `${JSON.stringify(c.expression)} granularity ${m.granularity}, expected ${c.granularity}`;
   return undefined;
+}
+
+/** Why a publication-date case fails, or undefined. */
+export function checkPublicationDate(c: PublicationDateCase): string | undefined {
+  const { date } = analyzeDates(c.text, c.path, c.context);
+  if (date.value === c.value && date.source === c.source) return undefined;
+  return `${c.path}: ${date.value ?? 'no date'} (${date.source}), expected ${c.value ?? 'no date'} (${c.source})`;
 }
 
 function main(): void {
@@ -32,7 +39,11 @@ function main(): void {
   }
   console.log(`Non-dates: ${nonDateCases.length - falseDates.length}/${nonDateCases.length} correctly ignored`);
 
+  const wrongPublication = publicationDateCases.map(checkPublicationDate).filter((x): x is string => !!x);
+  console.log(`Publication dates: ${publicationDateCases.length - wrongPublication.length}/${publicationDateCases.length} exact`);
+
   if (failures.length) console.log(`\nFailures:\n${failures.join('\n')}`);
+  if (wrongPublication.length) console.log(`\nPublication dates:\n  ${wrongPublication.join('\n  ')}`);
   if (falseDates.length) console.log(`\nFalse dates:\n${falseDates.join('\n')}`);
 }
 

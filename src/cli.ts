@@ -10,6 +10,7 @@ import { DEFAULT_EXCLUDE, globProblem, literalGlob } from './core/glob';
 import { outputPathProblem, writeFileAtomic, writeToDescriptor } from './core/output';
 import { snippetOf, snippetText } from './core/snippet';
 import { defaultPoolSize } from './core/workerPool';
+import { parseDefaultDate } from './core/dateContext';
 
 const USAGE = `Usage:
   dossier export <folder> [--format json|md|csv] [--out FILE]
@@ -25,7 +26,11 @@ Options (all commands):
   --time-budget S      seconds each document may take, plus S per million characters
                        (default 5; past it the document keeps what was found, with a warning;
                        0 = no limit)
+  --default-date DAY   publication date (YYYY-MM-DD) of documents that give none themselves
+  --name-pattern RE    read publication dates from paths with RE (named groups year, month, day)
   -h, --help           this help
+Publication dates also come from a header, .dossier/dates.csv (path,date), a byline or
+dateline, or a date in the file or folder name (never the file's modification time).
 Exit status: 0 done (files skipped are listed on stderr), 1 the output could not be written,
 2 bad usage, a folder that cannot be read or an --out path that cannot be written.`;
 
@@ -46,6 +51,8 @@ interface Args {
   jobs?: number;
   cache?: string;
   timeBudgetS?: number;
+  defaultDate?: string;
+  namePattern?: string;
 }
 
 /** Folders with more files than this are analyzed in worker threads unless --jobs says otherwise. */
@@ -89,6 +96,19 @@ function parseArgs(argv: string[]): Args {
       const n = Number(value());
       if (!Number.isFinite(n) || n < 0) throw new UsageError('--time-budget needs a number of seconds (0 or more)');
       args.timeBudgetS = n;
+    } else if (a === '--default-date') {
+      const v = value();
+      const parsed = parseDefaultDate(v);
+      if (!parsed.value) throw new UsageError(`--default-date needs a day between 1900 and 2100 as YYYY-MM-DD, not "${v}"`);
+      args.defaultDate = parsed.value;
+    } else if (a === '--name-pattern') {
+      const v = value();
+      try {
+        new RegExp(v);
+      } catch (e) {
+        throw new UsageError(`--name-pattern is not a regular expression: ${(e as Error).message}`);
+      }
+      args.namePattern = v;
     }
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
@@ -190,7 +210,14 @@ export async function main(argv: string[]): Promise<number> {
   const exclude = [DEFAULT_EXCLUDE, ...(args.exclude ?? [])];
   const own = outGlob(args);
   if (own) exclude.push(own);
-  const common = { include: args.include, exclude, maxFileSizeKB: args.maxFileSizeKB, onProgress };
+  const common = {
+    include: args.include,
+    exclude,
+    maxFileSizeKB: args.maxFileSizeKB,
+    defaultDate: args.defaultDate,
+    namePattern: args.namePattern,
+    onProgress,
+  };
   const { jobs, note } = jobsFor(args.jobs, listFolder(args.folder, args.include, exclude).files.length);
   if (note) process.stderr.write(`dossier: ${note}\n`);
   const { index, skipped, warnings } =

@@ -11,6 +11,7 @@ import { registerHover } from './extension/hover';
 import { registerNavigation } from './extension/navigation';
 import { DossierStatus } from './extension/status';
 import { registerSymbols } from './extension/symbols';
+import { registerTimelineNavigation } from './extension/timelineNavigation';
 import { registerTimelineView, TimelineNode, TimelineTreeProvider } from './extension/timelineView';
 import { WorkspaceIndex } from './extension/workspaceIndex';
 
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
     ...registerNavigation(workspace, SELECTOR),
     ...registerSymbols(workspace, SELECTOR),
     ...registerCommands(workspace, timeline.provider, timeline.view),
+    ...registerTimelineNavigation(workspace, timeline.provider, timeline.view),
     ...registerCorrectionCommands(workspace, corrections),
   );
   void vscode.commands.executeCommand('setContext', 'dossier.timelineFiltered', false);

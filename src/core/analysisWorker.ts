@@ -30,7 +30,7 @@ if (parentPort) {
   port.on('message', (msg: WorkerRequest) => {
     let reply: WorkerResponse;
     try {
-      reply = { id: msg.id, analysis: analyzeDocument(msg.path, msg.text, msg.warnings) };
+      reply = { id: msg.id, analysis: analyzeDocument(msg.path, msg.text, msg.warnings, msg.dateContext) };
     } catch (e) {
       // analyzeDocument already guards each analyzer; this catches anything else (e.g. hashing).
       reply = { id: msg.id, error: (e as Error)?.stack ?? String(e) };

@@ -1,5 +1,7 @@
-// Per-document analysis: a pure function of (path, text), cached by content hash by callers.
+// Per-document analysis: a pure function of (path, text, date context), cached by callers under
+// analysisKey (the content hash, salted with what outside the text decides the dates).
 import { BudgetExceeded, documentBudgetMs, runWithin } from './budget';
+import { analysisKey, DateContext } from './dateContext';
 import { analyzeDates } from './dates';
 import { findEntityMentions } from './entities';
 import { contentHash } from './hash';
@@ -13,7 +15,13 @@ export { contentHash };
  * analyzer that fails or runs out of time is reported in the warnings and its part left empty:
  * the document keeps what the others found, and is never lost or hung on.
  */
-export function analyzeDocument(path: string, text: string, warnings: string[] = [], budgetMs = documentBudgetMs(text.length)): DocumentAnalysis {
+export function analyzeDocument(
+  path: string,
+  text: string,
+  warnings: string[] = [],
+  dateContext?: DateContext,
+  budgetMs = documentBudgetMs(text.length),
+): DocumentAnalysis {
   const allWarnings = [...warnings];
   const deadline = Date.now() + budgetMs;
   const stage = <T>(what: string, parts: string, run: () => T, fallback: T): T => {
@@ -30,11 +38,11 @@ export function analyzeDocument(path: string, text: string, warnings: string[] =
     }
   };
   // One analyzer failing on odd text must not lose the other's results or the document.
-  const { date, dates } = stage('date analysis', 'dates', () => analyzeDates(text), { date: { source: 'none' } as DocumentAnalysis['date'], dates: [] });
+  const { date, dates } = stage('date analysis', 'dates', () => analyzeDates(text, path, dateContext), { date: { source: 'none' } as DocumentAnalysis['date'], dates: [] });
   const entities = stage('entity analysis', 'entities', () => findEntityMentions(text), []);
   return {
     path,
-    hash: contentHash(text),
+    hash: analysisKey(path, text, dateContext),
     date,
     dates,
     entities,

@@ -3,6 +3,7 @@
 import {
   adoptClusters, Cluster, CLUSTERING_VERSION, ClusteringSnapshot, clusterSteps, detachedKeys, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps,
 } from './aliases';
+import type { DateContext } from './dateContext';
 import { contentHash } from './hash';
 import { suggestSameEntities, type SameEntitySuggestion } from './suggestions';
 import { drain, sortSteps } from './steps';
@@ -151,8 +152,8 @@ export class CorpusIndex {
   }
 
   /** Analyzes text and adds or replaces the document. */
-  update(path: string, text: string, warnings: string[] = []): DocumentAnalysis {
-    const analysis = analyzeDocument(path, text, warnings);
+  update(path: string, text: string, warnings: string[] = [], dateContext?: DateContext): DocumentAnalysis {
+    const analysis = analyzeDocument(path, text, warnings, dateContext);
     this.set(analysis, text);
     return analysis;
   }

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AnalysisCache } from './analysisCache';
-import { contentHash } from './hash';
+import { analysisKey, DateContext, dateContextFor, FolderDates, parseDefaultDate, parseSidecar, SIDECAR_FILE } from './dateContext';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { CorpusIndex } from './corpusIndex';
 import { CORRECTIONS_FILE, parseCorrections } from './corrections';
@@ -16,6 +16,10 @@ export interface LoadOptions {
   include?: string[];
   exclude?: string[];
   maxFileSizeKB?: number;
+  /** Publication date (YYYY-MM-DD) of documents that give none themselves (`--default-date`). */
+  defaultDate?: string;
+  /** Regular expression reading dates from paths (named groups year, month, day). */
+  namePattern?: string;
   onProgress?: (done: number, total: number, relativePath: string) => void;
 }
 
@@ -50,6 +54,22 @@ function indexWithCorrections(root: string, warnings: string[]): CorpusIndex {
   const { corrections, problems } = parseCorrections(read.text);
   warnings.push(...problems);
   return new CorpusIndex({ corrections });
+}
+
+/** The folder's sidecar `.dossier/dates.csv` and date options; problems go to `warnings`. */
+export function readFolderDates(root: string, options: Pick<LoadOptions, 'defaultDate' | 'namePattern'>, warnings: string[]): FolderDates {
+  const folder: FolderDates = { sidecar: new Map(), namePattern: options.namePattern };
+  const fallback = parseDefaultDate(options.defaultDate);
+  if (fallback.problem) warnings.push(fallback.problem);
+  folder.default = fallback.value;
+  try {
+    const { dates, problems } = parseSidecar(fs.readFileSync(path.join(root, SIDECAR_FILE), 'utf8'));
+    folder.sidecar = dates;
+    warnings.push(...problems);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${SIDECAR_FILE}: cannot be read (${(e as Error).message})`);
+  }
+  return folder;
 }
 
 export interface FolderListing {
@@ -109,6 +129,7 @@ export function loadFolder(root: string, options: LoadOptions = {}): LoadReport 
   const skipped: string[] = [];
   const warnings: string[] = [];
   const index = indexWithCorrections(root, warnings);
+  const folderDates = readFolderDates(root, options, warnings);
   const listing = listFolder(root, options.include, options.exclude);
   const files = listing.files;
   skipped.push(...listing.skipped);
@@ -119,7 +140,7 @@ export function loadFolder(root: string, options: LoadOptions = {}): LoadReport 
       skipped.push(decoded.skipped!);
       return;
     }
-    const analysis = index.update(rel, decoded.text, decoded.warnings);
+    const analysis = index.update(rel, decoded.text, decoded.warnings, dateContextFor(folderDates, rel));
     warnings.push(...analysis.warnings);
   });
   options.onProgress?.(files.length, files.length, '');
@@ -183,6 +204,7 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
   const t0 = Date.now();
   const correctionProblems: string[] = [];
   const index = indexWithCorrections(root, correctionProblems);
+  const folderDates = readFolderDates(root, options, correctionProblems);
   const listing = listFolder(root, options.include, options.exclude);
   const files = listing.files;
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
@@ -235,10 +257,11 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
       continue;
     }
     const text = decoded.text;
+    const dateContext: DateContext | undefined = dateContextFor(folderDates, item.rel);
     item.text = text;
     item.decodeWarnings = decoded.warnings;
     if (cache) {
-      const hit = cache.get(item.rel, text, decoded.warnings, contentHash(text));
+      const hit = cache.get(item.rel, text, decoded.warnings, analysisKey(item.rel, text, dateContext));
       if (hit) {
         item.analysis = hit;
         hits++;
@@ -248,14 +271,14 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
     }
     const p = poolFor();
     if (!p) {
-      item.analysis = analyzeDocument(item.rel, text, decoded.warnings);
+      item.analysis = analyzeDocument(item.rel, text, decoded.warnings, dateContext);
       analyzedCount++;
       cache?.put(item.analysis, text, decoded.warnings);
       progress(item.rel);
       continue;
     }
     work.push(
-      p.analyze(item.rel, text, decoded.warnings).then(
+      p.analyze(item.rel, text, decoded.warnings, { dateContext }).then(
         (a) => {
           item.analysis = a;
           analyzedCount++;
@@ -267,7 +290,7 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
             // Don't retry on this thread: whatever killed the worker would kill us.
             item.skipped = `${item.rel}: skipped, ${e.message.replace(`${item.rel}: `, '')}`;
           } else {
-            item.analysis = analyzeDocument(item.rel, text, decoded.warnings);
+            item.analysis = analyzeDocument(item.rel, text, decoded.warnings, dateContext);
             analyzedCount++;
           }
           progress(item.rel);

@@ -1,5 +1,8 @@
-// Timeline: one entry per resolved date mention, grouped by date value, coarser dates first.
-import { DocumentAnalysis, Granularity, Span, TimelineDay, TimelineEntry } from './types';
+// Timeline: one entry per resolved date mention, grouped by date value, in calendar order
+// (dates/values.ts: by first day, the longer period first: a year before its January, a week
+// before its Monday).
+import { compareDateValues, granularityOfValue } from './dates/values';
+import { DocumentAnalysis, Span, TimelineDay, TimelineEntry } from './types';
 import { drain } from './steps';
 import { firstAtOrAfter, positionAt, spanAt } from './text';
 
@@ -17,10 +20,6 @@ export interface TimelineSource {
  * one, but a "sentence" of a whole unpunctuated file must not give every date every entity.
  */
 const ENTRY_CONTEXT_CHARS = 1000;
-
-function granularityOf(value: string): Granularity {
-  return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
-}
 
 export function buildTimeline(sources: Iterable<TimelineSource>): TimelineDay[] {
   return drain(timelineSteps(sources));
@@ -56,11 +55,11 @@ export function* timelineSteps(sources: Iterable<TimelineSource>): Generator<voi
         entities: [...entities],
       };
       let day = days.get(d.value);
-      if (!day) days.set(d.value, (day = { date: d.value, granularity: d.granularity ?? granularityOf(d.value), entries: [] }));
+      if (!day) days.set(d.value, (day = { date: d.value, granularity: d.granularity ?? granularityOfValue(d.value) ?? 'day', entries: [] }));
       day.entries.push(entry);
     }
   }
-  const result = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const result = [...days.values()].sort((a, b) => compareDateValues(a.date, b.date));
   for (const day of result) {
     day.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
   }

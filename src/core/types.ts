@@ -8,8 +8,10 @@ export interface Position {
 }
 
 export type EntityType = 'person' | 'organization' | 'place';
-export type Granularity = 'year' | 'month' | 'day';
-export type DateSource = 'header' | 'byline' | 'inferred' | 'none';
+/** How precise a date value is; values are written as in docs/EXPORT.md ("Date values"). */
+export type Granularity = 'decade' | 'year' | 'half' | 'quarter' | 'season' | 'month' | 'week' | 'weekend' | 'day';
+/** Where a publication date came from (DATE_SOURCE_LABELS in documentDate.ts says it in words). */
+export type DateSource = 'header' | 'sidecar' | 'byline' | 'dateline' | 'fileName' | 'folderName' | 'inferred' | 'default' | 'none';
 
 /** A span of a document's text, as UTF-16 offsets into the decoded string. */
 export interface Span {
@@ -22,14 +24,17 @@ export interface DocumentDate {
   /** `YYYY-MM-DD`, or undefined when the document gives no clue at all. */
   value?: string;
   source: DateSource;
-  /** Where the header/byline was found, when it was. */
+  /** Where in the text the header, byline or dateline was found, when it was. */
   span?: Span;
 }
 
 /** One date expression in a document, resolved when possible. */
 export interface DateMention extends Span {
   text: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; undefined when the expression cannot be resolved. */
+  /**
+   * `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `YYYY-Www` (ISO week), `YYYY-Www-WE`, `YYYY-Qn`, `YYYY-Hn`,
+   * `YYYY-SP|SU|FA|WI` or `YYYX` (decade); undefined when the expression cannot be resolved.
+   */
   value?: string;
   granularity?: Granularity;
   /** Human explanation of the resolution, e.g. "Thursday → most recent Thursday on or before 2026-01-17". */
@@ -50,10 +55,10 @@ export interface EntityMention extends Span {
   refersTo?: string;
 }
 
-/** Everything the per-document analysis produces; pure function of (path, text). */
+/** Everything the per-document analysis produces; pure function of (path, text, date context). */
 export interface DocumentAnalysis {
   path: string;
-  /** Content hash of the text the analysis ran on (cache key). */
+  /** Cache key: content hash of the text, salted with the date context that applied (dateContext.ts). */
   hash: string;
   date: DocumentDate;
   dates: DateMention[];

@@ -14,6 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { BudgetPolicy, budgetPolicy, documentBudgetMs } from './budget';
+import type { DateContext } from './dateContext';
 import type { DocumentAnalysis } from './types';
 
 export interface WorkerRequest {
@@ -21,6 +22,7 @@ export interface WorkerRequest {
   path: string;
   text: string;
   warnings: string[];
+  dateContext?: DateContext;
 }
 
 export type WorkerResponse =
@@ -67,6 +69,8 @@ export interface PoolOptions {
 
 export interface AnalyzeOptions {
   priority?: Priority;
+  /** What the folder says about the document's publication date (analyzeDocument's last argument). */
+  dateContext?: DateContext;
 }
 
 export class PoolError extends Error {
@@ -84,6 +88,7 @@ interface Job {
   path: string;
   text: string;
   warnings: string[];
+  dateContext?: DateContext;
   priority: Priority;
   resolve: (a: DocumentAnalysis) => void;
   reject: (e: Error) => void;
@@ -192,12 +197,12 @@ export class AnalysisPool {
     return this.high.length + this.normal.length + this.slots.filter((s) => s.job).length;
   }
 
-  /** Analyzes one document in a worker; same result as analyzeDocument(path, text, warnings). */
+  /** Analyzes one document in a worker; same result as analyzeDocument(path, text, warnings, options.dateContext). */
   analyze(path: string, text: string, warnings: string[] = [], options: AnalyzeOptions = {}): Promise<DocumentAnalysis> {
     if (this.closed) return Promise.reject(new PoolError('AnalysisPool is closed', 'closed'));
     if (this.broken) return Promise.reject(new PoolError(`analysis workers failed to start (${this.workerScript})`, 'startup'));
     return new Promise<DocumentAnalysis>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, path, text, warnings, priority: options.priority ?? 'normal', resolve, reject };
+      const job: Job = { id: this.nextId++, path, text, warnings, dateContext: options.dateContext, priority: options.priority ?? 'normal', resolve, reject };
       (job.priority === 'high' ? this.high : this.normal).push(job);
       this.ensureWorkers();
       this.dispatch();
@@ -322,7 +327,7 @@ export class AnalysisPool {
       slot.idleTimer = undefined;
       // The budget counts from when a started worker gets the job, not from worker startup.
       if (slot.ready) this.startTimer(slot, job);
-      const req: WorkerRequest = { id: job.id, path: job.path, text: job.text, warnings: job.warnings };
+      const req: WorkerRequest = { id: job.id, path: job.path, text: job.text, warnings: job.warnings, dateContext: job.dateContext };
       slot.worker.postMessage(req);
       slot.worker.ref();
     }

@@ -109,7 +109,7 @@ export class DossierHoverProvider implements vscode.HoverProvider {
     for (const d of same) if (!firstPerDoc.has(d.path)) firstPerDoc.set(d.path, d);
     const others = [...firstPerDoc.values()];
     if (others.length) {
-      const what = date.granularity === 'day' ? 'this day' : date.granularity === 'month' ? 'this month' : 'this year';
+      const what = `this ${date.granularity ?? 'date'}`;
       md.appendMarkdown(`**Also on ${what}** (${plural(others.length, 'other document')})\n\n`);
       for (const d of others.slice(0, this.maxSources)) {
         md.appendMarkdown(this.sourceLine(d.path, d.mention.start, d.mention.end, d) + '\n');

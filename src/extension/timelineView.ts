@@ -1,11 +1,16 @@
-// The Timeline view: year → month → day → entries. Entries of month or year granularity sit at
-// their own level; a day reported by several documents says how many (corroboration).
+// The Timeline view: year → month → day → entries, with periods as ranges where they belong
+// (dates/values.ts periodPath: a week under the month it starts in, a quarter under its year, a
+// decade at the top). Entries of a coarser granularity sit at their own level; a day reported by
+// several documents says how many (corroboration). Sentences dated only to a year or month sit
+// in a "during 2004" node after that period's months; documents without a publication date are
+// counted in an "Undated documents" node, each with Set Date…. Oldest or newest first.
 import * as vscode from 'vscode';
+import { compareDateValues, periodPath } from '../core/dates/values';
 import { Granularity, TimelineEntry } from '../core/types';
-import { documentLabel, openMentionArgs, toKey } from './convert';
+import { documentLabel, openMentionArgs, toKey, toUri } from './convert';
 import { TIMELINE_SNIPPET_MAX } from '../core/export';
 import { snippetOf, snippetText } from '../core/snippet';
-import { documentDate, escapeMarkdown, monthName, oneLine, plural, weekday } from './format';
+import { documentDate, escapeMarkdown, longDate, monthName, oneLine, plural, weekday } from './format';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface EntryNode {
@@ -14,16 +19,39 @@ export interface EntryNode {
   entry: TimelineEntry;
   date: string;
   granularity: Granularity;
+  parent: PeriodNode | DuringNode;
+}
+
+/** The sentences dated to a whole period that also has finer periods ("during 2004"). */
+export interface DuringNode {
+  kind: 'during';
+  id: string;
+  period: PeriodNode;
   parent: PeriodNode;
+}
+
+export interface UndatedNode {
+  kind: 'undated';
+  id: string;
+  documents: DocumentNode[];
+}
+
+export interface DocumentNode {
+  kind: 'document';
+  id: string;
+  path: string;
+  parent: UndatedNode;
 }
 
 export interface PeriodNode {
   kind: Granularity;
   id: string;
-  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  /** A date value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www`, `YYYY-Qn`, `196X`…). */
   value: string;
   /** Entries dated exactly to this period. */
   entries: EntryNode[];
+  /** Holds `entries` when the period also has finer periods. */
+  during?: DuringNode;
   /** Finer periods inside this one (months of a year, days of a month). */
   children: PeriodNode[];
   parent?: PeriodNode;
@@ -33,7 +61,7 @@ export interface PeriodNode {
   total: number;
 }
 
-export type TimelineNode = PeriodNode | EntryNode;
+export type TimelineNode = PeriodNode | EntryNode | DuringNode | UndatedNode | DocumentNode;
 
 const SNIPPET_LENGTH = 64;
 
@@ -46,6 +74,8 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   private readonly changed = new vscode.EventEmitter<TimelineNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private years: PeriodNode[] | undefined;
+  private undated: UndatedNode | undefined;
+  private newest = false;
   private readonly entriesById = new Map<string, EntryNode>();
   private filterId: string | undefined;
   private view: vscode.TreeView<TimelineNode> | undefined;
@@ -78,8 +108,20 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     this.view.description = this.filterId ? `filtered: ${entity?.name ?? this.filterId}` : undefined;
   }
 
+  /** Newest first (years, months, days and periods in reverse calendar order) or oldest first. */
+  get newestFirst(): boolean {
+    return this.newest;
+  }
+
+  setNewestFirst(newest: boolean): void {
+    this.newest = newest;
+    void vscode.commands.executeCommand('setContext', 'dossier.timelineNewestFirst', newest);
+    this.refresh();
+  }
+
   refresh(): void {
     this.years = undefined;
+    this.undated = undefined;
     this.describeFilter();
     this.changed.fire(undefined);
   }
@@ -99,10 +141,9 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
       return node;
     };
     for (const day of this.workspace.index.timeline({ entityId: this.filterId })) {
-      const year = period(day.date.slice(0, 4), 'year');
-      let node = year;
-      if (day.date.length >= 7) node = period(day.date.slice(0, 7), 'month', year);
-      if (day.date.length >= 10) node = period(day.date, 'day', node);
+      let node: PeriodNode | undefined;
+      for (const step of periodPath(day.date)) node = period(step.value, step.granularity, node);
+      if (!node) continue;
       for (const entry of day.entries) {
         const id = `entry:${entry.path}#${entry.start}`;
         const leaf: EntryNode = { kind: 'entry', id, entry, date: day.date, granularity: day.granularity, parent: node };
@@ -112,36 +153,80 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
       }
       node.sources = new Set(node.entries.map((e) => e.entry.path)).size;
     }
-    const byValue = (a: PeriodNode, b: PeriodNode) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+    const direction = this.newest ? -1 : 1;
+    const byValue = (a: PeriodNode, b: PeriodNode) => direction * compareDateValues(a.value, b.value);
     const sortDeep = (nodes: PeriodNode[]) => {
       nodes.sort(byValue);
-      for (const n of nodes) sortDeep(n.children);
+      for (const n of nodes) {
+        sortDeep(n.children);
+        if (n.entries.length && n.children.length) {
+          const during: DuringNode = { kind: 'during', id: `during:${n.value}`, period: n, parent: n };
+          n.during = during;
+          for (const e of n.entries) e.parent = during;
+        }
+      }
     };
     this.years = [...years.values()];
     sortDeep(this.years);
     return this.years;
   }
 
+  /** Documents without a publication date (none in the text, the name, the sidecar or the folder default). */
+  private undatedNode(): UndatedNode | undefined {
+    if (this.undated) return this.undated.documents.length ? this.undated : undefined;
+    const index = this.workspace.index;
+    const node: UndatedNode = { kind: 'undated', id: 'undated', documents: [] };
+    for (const path of index.paths()) {
+      if (!index.analysis(path)?.date.value) node.documents.push({ kind: 'document', id: `undated:${path}`, path, parent: node });
+    }
+    this.undated = node;
+    return node.documents.length ? node : undefined;
+  }
+
   getChildren(element?: TimelineNode): TimelineNode[] {
-    if (!element) return this.build();
-    if (element.kind === 'entry') return [];
-    // Coarser entries ("in January") first, then the finer periods, as the design orders them.
-    return [...element.entries, ...element.children];
+    if (!element) {
+      const undated = this.undatedNode();
+      return undated ? [...this.build(), undated] : this.build();
+    }
+    switch (element.kind) {
+      case 'entry':
+      case 'document':
+        return [];
+      case 'during':
+        return element.period.entries;
+      case 'undated':
+        return element.documents;
+      default:
+        // The finer periods, then what is dated to the whole period ("during 2004") after them.
+        if (element.during) return [...element.children, element.during];
+        return [...element.entries, ...element.children];
+    }
   }
 
   getParent(element: TimelineNode): TimelineNode | undefined {
-    return element.parent;
+    return element.kind === 'undated' ? undefined : element.parent;
   }
 
-  /** A period by its value ("2026", "2026-01", "2026-01-15"), for commands and tests. */
+  /** The period showing `value`, or the closest enclosing one shown (a day's month, a month's year). */
+  closestPeriod(value: string): PeriodNode | undefined {
+    let nodes = this.build();
+    let found: PeriodNode | undefined;
+    for (const step of periodPath(value)) {
+      const next = nodes.find((n) => n.value === step.value);
+      if (!next) break;
+      found = next;
+      nodes = next.children;
+    }
+    return found;
+  }
+
+  /** A period by its value ("2026", "2026-01", "2026-01-15", "2026-W03"…), for commands and tests. */
   findPeriod(value: string): PeriodNode | undefined {
     let nodes = this.build();
     let found: PeriodNode | undefined;
-    for (const prefix of [value.slice(0, 4), value.slice(0, 7), value.slice(0, 10)]) {
-      if (prefix.length > value.length) break;
-      found = nodes.find((n) => n.value === prefix);
+    for (const step of periodPath(value)) {
+      found = nodes.find((n) => n.value === step.value);
       if (!found) return undefined;
-      if (found.value === value) return found;
       nodes = found.children;
     }
     return found?.value === value ? found : undefined;
@@ -154,7 +239,49 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   }
 
   getTreeItem(element: TimelineNode): vscode.TreeItem {
-    return element.kind === 'entry' ? this.entryItem(element) : this.periodItem(element);
+    switch (element.kind) {
+      case 'entry':
+        return this.entryItem(element);
+      case 'during':
+        return this.duringItem(element);
+      case 'undated':
+        return this.undatedItem(element);
+      case 'document':
+        return this.documentItem(element);
+      default:
+        return this.periodItem(element);
+    }
+  }
+
+  private duringItem(node: DuringNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(`during ${longDate(node.period.value, node.period.kind)}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.contextValue = 'period.during';
+    const sources = new Set(node.period.entries.map((e) => e.entry.path)).size;
+    item.description = `${plural(node.period.entries.length, 'entry', 'entries')} · ${plural(sources, 'source')}`;
+    item.iconPath = new vscode.ThemeIcon('history');
+    item.tooltip = `Sentences dated to ${longDate(node.period.value, node.period.kind)} as a whole, not to a finer period`;
+    return item;
+  }
+
+  private undatedItem(node: UndatedNode): vscode.TreeItem {
+    const item = new vscode.TreeItem('Undated documents', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.contextValue = 'undated';
+    item.description = String(node.documents.length);
+    item.iconPath = new vscode.ThemeIcon('question');
+    item.tooltip = 'Documents with no publication date: relative dates in them ("on Thursday", "last year") stay unresolved. Set Date… writes .dossier/dates.csv.';
+    return item;
+  }
+
+  private documentItem(node: DocumentNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(documentLabel(node.path), vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = 'undatedDocument';
+    item.resourceUri = toUri(node.path);
+    item.iconPath = vscode.ThemeIcon.File;
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(node.path)] };
+    return item;
   }
 
   private periodItem(node: PeriodNode): vscode.TreeItem {
@@ -170,6 +297,11 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     } else if (node.kind === 'month') {
       item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
       item.description = `${monthName(node.value).split(' ')[0]} · ${plural(node.total, 'entry', 'entries')}`;
+      item.iconPath = new vscode.ThemeIcon('calendar');
+    } else if (node.kind !== 'day') {
+      // A range: a week, a weekend, a quarter, a half, a season, a decade.
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+      item.description = `${longDate(node.value, node.kind)} · ${plural(node.total, 'entry', 'entries')}`;
       item.iconPath = new vscode.ThemeIcon('calendar');
     } else {
       item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;

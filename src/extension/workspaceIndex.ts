@@ -10,12 +10,14 @@ import * as vscode from 'vscode';
 import { AnalysisCache } from '../core/analysisCache';
 import { analyzeDocument } from '../core/analyze';
 import { CorpusIndex } from '../core/corpusIndex';
+import { analysisKey } from '../core/dateContext';
 import { decodeDocument } from '../core/document';
 import { DocumentAnalysis } from '../core/types';
 import { runInSlices } from '../core/steps';
 import { AnalysisPool, PoolError, Priority } from '../core/workerPool';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globProblem, globToRegExp, matchesAny } from '../core/glob';
 import { toKey } from './convert';
+import { WorkspaceDocumentDates } from './documentDates';
 import { DossierStatus } from './status';
 
 /** Pause after the last keystroke before an open document is re-analyzed. */
@@ -180,6 +182,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private cacheLoaded: Promise<void> | undefined;
   private cacheTimer: { current: NodeJS.Timeout } | undefined;
   private readonly slices = new SliceQueue();
+  /** Publication dates the folders give (settings, sidecar): part of each document's analysis. */
+  private readonly documentDates: WorkspaceDocumentDates;
   /** Signature of the clustering saved in the cache (none saved or known: undefined). */
   private savedClustering: string | undefined;
   /** Figures of the last full index. */
@@ -190,6 +194,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly options: WorkspaceIndexOptions = {},
   ) {
     this.compileGlobs();
+    this.documentDates = new WorkspaceDocumentDates(status.log);
     if (options.cacheDir) {
       this.cache = new AnalysisCache(options.cacheDir);
       // Buckets are read and unzipped in the background, so lookups never wait on the disk.
@@ -197,6 +202,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.disposables.push(
       this.changed,
+      this.documentDates,
+      // Documents whose dates come from their own text keep their cache key and are not re-analyzed.
+      this.documentDates.onDidChange(() => void this.rebuild(false)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && this.accepts(e.document.uri)) this.scheduleEdit(e.document);
       }),
@@ -457,20 +465,21 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private async analyze(key: string, text: string, warnings: string[], priority: Priority, useCache = true): Promise<DocumentAnalysis> {
     const cache = this.cache;
-    const hit = useCache && cache ? await this.slices.run(() => cache.get(key, text, warnings)) : undefined;
+    const dateContext = this.documentDates.contextFor(key);
+    const hit = useCache && cache ? await this.slices.run(() => cache.get(key, text, warnings, analysisKey(key, text, dateContext))) : undefined;
     if (hit) return hit;
     let analysis: DocumentAnalysis | undefined;
     const pool = this.getPool();
     if (pool && !pool.broken) {
       try {
-        analysis = await pool.analyze(key, text, warnings, { priority });
+        analysis = await pool.analyze(key, text, warnings, { priority, dateContext });
       } catch (e) {
         // A crash or a timeout would do the same here, on the editor's thread: report, don't retry.
         if (!(e instanceof PoolError) || e.kind !== 'startup') throw e;
         this.log.warn(`${e.message}; analyzing on the extension host's thread`);
       }
     }
-    analysis ??= analyzeDocument(key, text, warnings);
+    analysis ??= analyzeDocument(key, text, warnings, dateContext);
     const done = analysis;
     if (cache && (await this.slices.run(() => cache.put(done, text, warnings)))) this.scheduleCacheFlush();
     return analysis;
@@ -676,6 +685,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const started = Date.now();
       const uris = await this.findFiles();
       await this.cacheLoaded;
+      await this.documentDates.ready;
       if (generation !== this.generation) return;
       this.index.clear();
       this.skipped.clear();

@@ -67,6 +67,20 @@ describe('dossier CLI', function () {
     assert.match(run('timeline', dir).stdout, /^2025-04-29\n\s+crlf\.txt:2 /m);
   });
 
+  it('dates undated documents from --default-date and rejects an implausible one', () => {
+    const plain = JSON.parse(run('export', dir, '--include', 'latin1.txt').stdout);
+    assert.deepStrictEqual([plain.documents[0].date, plain.documents[0].dateSource], [null, 'none']);
+    const r = run('export', dir, '--include', 'latin1.txt', '--include', 'crlf.txt', '--default-date', '2005-01-01');
+    assert.strictEqual(r.status, 0, r.stderr);
+    const x = JSON.parse(r.stdout);
+    const byPath = new Map(x.documents.map((d: { path: string; date: string; dateSource: string }) => [d.path, [d.date, d.dateSource]]));
+    assert.deepStrictEqual(byPath.get('latin1.txt'), ['2005-01-01', 'default']);
+    assert.deepStrictEqual(byPath.get('crlf.txt'), ['2025-05-02', 'header']);
+    const bad = run('export', dir, '--default-date', '05/01/2005');
+    assert.strictEqual(bad.status, 2);
+    assert.match(bad.stderr, /--default-date needs a day/);
+  });
+
   it('analyzes the BBC corpus and reports sport/199.txt as invalid UTF-8', function () {
     const bbc = skipWithoutCorpus(this, 'bbc');
     const r = run('entities', bbc);

@@ -3,7 +3,11 @@
 // expression to mean, given the article's date (`reference`).
 // Weekdays used below: 2026-01-17 Sat, 2026-01-16 Fri, 2026-01-15 Thu, 2026-01-19 Mon,
 // 2026-01-21 Wed, 2026-01-03 Sat, 2025-03-12 Wed, 2025-03-14 Fri.
-import { Granularity } from '../../src/core/types';
+// Weeks, weekends, quarters, halves, seasons and decades are values of their own granularity
+// (docs/EXPORT.md, "Date values"): 13 cases that used to pin them to a day, month or year now
+// expect the period itself (issue 10, "False precision").
+import type { DateContext } from '../../src/core/dateContext';
+import { DateSource, Granularity } from '../../src/core/types';
 
 export interface DateCase {
   /** A short sentence containing the expression. */
@@ -75,8 +79,8 @@ export const dateCases: DateCase[] = [
   { text: 'Prices rose sharply last year.', expression: 'last year', reference: '2026-01-21', value: '2025', granularity: 'year' },
   { text: 'Growth is expected to slow this year.', expression: 'this year', reference: '2026-01-21', value: '2026', granularity: 'year' },
   { text: 'Elections are due next year.', expression: 'next year', reference: '2026-01-21', value: '2027', granularity: 'year' },
-  { text: 'Two meetings were held last week in the situation room.', expression: 'last week', reference: '2026-01-21', value: '2026-01-14', granularity: 'day' },
-  { text: 'The report will be published next week.', expression: 'next week', reference: '2026-01-21', value: '2026-01-28', granularity: 'day' },
+  { text: 'Two meetings were held last week in the situation room.', expression: 'last week', reference: '2026-01-21', value: '2026-W03', granularity: 'week' },
+  { text: 'The report will be published next week.', expression: 'next week', reference: '2026-01-21', value: '2026-W05', granularity: 'week' },
   { text: 'Negotiations were suspended last month.', expression: 'last month', reference: '2026-01-21', value: '2025-12', granularity: 'month' },
   { text: 'Unemployment fell last month.', expression: 'last month', reference: '2026-03-05', value: '2026-02', granularity: 'month' },
   { text: 'A secret team helped capture him earlier this month.', expression: 'earlier this month', reference: '2026-01-21', value: '2026-01', granularity: 'month' },
@@ -89,9 +93,9 @@ export const dateCases: DateCase[] = [
   { text: 'The company was fined three weeks ago.', expression: 'three weeks ago', reference: '2026-01-17', value: '2025-12-27', granularity: 'day' },
   { text: 'Sales jumped earlier this year.', expression: 'earlier this year', reference: '2025-06-10', value: '2025', granularity: 'year' },
   { text: 'The bill passed late last year.', expression: 'late last year', reference: '2026-01-17', value: '2025', granularity: 'year' },
-  { text: 'The storm hit last weekend.', expression: 'last weekend', reference: '2026-01-19', value: '2026-01-17', granularity: 'day' },
-  { text: 'The club was relegated last summer.', expression: 'last summer', reference: '2026-01-17', value: '2025', granularity: 'year' },
-  { text: 'I spoke with her by phone this week.', expression: 'this week', reference: '2025-03-15', value: '2025-03-15', granularity: 'day' },
+  { text: 'The storm hit last weekend.', expression: 'last weekend', reference: '2026-01-19', value: '2026-W03-WE', granularity: 'weekend' },
+  { text: 'The club was relegated last summer.', expression: 'last summer', reference: '2026-01-17', value: '2025-SU', granularity: 'season' },
+  { text: 'I spoke with her by phone this week.', expression: 'this week', reference: '2025-03-15', value: '2025-W11', granularity: 'week' },
 
   // Bare months: the most recent one, or the next one when the sentence looks ahead.
   { text: 'In August, the agency deployed a small team.', expression: 'August', reference: '2026-01-27', value: '2025-08', granularity: 'month' },
@@ -127,13 +131,13 @@ export const dateCases: DateCase[] = [
   { text: 'Prices rose in 2003 and 2004.', expression: '2004', reference: undefined, value: '2004', granularity: 'year' },
 
   // Decades and quarters.
-  { text: 'The policy dates back to the 1990s.', expression: 'the 1990s', reference: undefined, value: '1990', granularity: 'year' },
-  { text: 'Trade boomed in the early 2000s.', expression: 'the early 2000s', reference: undefined, value: '2000', granularity: 'year' },
-  { text: "He grew up in the '60s in Ohio.", expression: "the '60s", reference: undefined, value: '1960', granularity: 'year' },
-  { text: 'Profits rose 10% in the third quarter of 2004.', expression: 'the third quarter of 2004', reference: undefined, value: '2004-07', granularity: 'month' },
-  { text: 'Demand weakened in the fourth quarter, the bank said.', expression: 'the fourth quarter', reference: '2005-02-10', value: '2004-10', granularity: 'month' },
-  { text: 'Growth slowed in the first half of 2005.', expression: 'the first half of 2005', reference: undefined, value: '2005-01', granularity: 'month' },
-  { text: 'Revenue in Q3 2004 beat forecasts.', expression: 'Q3 2004', reference: undefined, value: '2004-07', granularity: 'month' },
+  { text: 'The policy dates back to the 1990s.', expression: 'the 1990s', reference: undefined, value: '199X', granularity: 'decade' },
+  { text: 'Trade boomed in the early 2000s.', expression: 'the early 2000s', reference: undefined, value: '200X', granularity: 'decade' },
+  { text: "He grew up in the '60s in Ohio.", expression: "the '60s", reference: undefined, value: '196X', granularity: 'decade' },
+  { text: 'Profits rose 10% in the third quarter of 2004.', expression: 'the third quarter of 2004', reference: undefined, value: '2004-Q3', granularity: 'quarter' },
+  { text: 'Demand weakened in the fourth quarter, the bank said.', expression: 'the fourth quarter', reference: '2005-02-10', value: '2004-Q4', granularity: 'quarter' },
+  { text: 'Growth slowed in the first half of 2005.', expression: 'the first half of 2005', reference: undefined, value: '2005-H1', granularity: 'half' },
+  { text: 'Revenue in Q3 2004 beat forecasts.', expression: 'Q3 2004', reference: undefined, value: '2004-Q3', granularity: 'quarter' },
 
   // Bare years, only where the context makes them years.
   { text: 'It was the largest since the blockade of 1962.', expression: '1962', reference: '2026-01-21', value: '1962', granularity: 'year' },
@@ -179,7 +183,7 @@ export const dateCases: DateCase[] = [
   { text: 'The war ended in the spring of 1945.', expression: '1945', reference: undefined, value: '1945', granularity: 'year' },
   { text: 'The law takes effect in mid-2004.', expression: '2004', reference: undefined, value: '2004', granularity: 'year' },
   { text: 'Jobs were cut between 1997 and 2002.', expression: '2002', reference: undefined, value: '2002', granularity: 'year' },
-  { text: 'Trade grew in the late 1990s.', expression: 'the late 1990s', reference: undefined, value: '1990', granularity: 'year' },
+  { text: 'Trade grew in the late 1990s.', expression: 'the late 1990s', reference: undefined, value: '199X', granularity: 'decade' },
   { text: 'The building was empty from 2001 to 2003.', expression: '2003', reference: undefined, value: '2003', granularity: 'year' },
 
   // Anchored offsets and unresolvable expressions.
@@ -189,6 +193,61 @@ export const dateCases: DateCase[] = [
   { text: 'Officials met on Thursday.', expression: 'Thursday', reference: undefined, value: undefined },
   { text: 'Prices rose last month.', expression: 'last month', reference: undefined, value: undefined },
   { text: 'A few days ago the talks resumed.', expression: 'A few days ago', reference: '2026-01-17', value: undefined },
+
+  // Direction in time: the nearest occurrence unless tense or cue words point one way.
+  // 2025-10-30 Thu, 2026-01-21 Wed, 2025-03-14 Fri, 2025-06-03 Tue.
+  { text: 'Officials stay in the city until March 6, a spokesman said.', expression: 'March 6', reference: '2026-01-15', value: '2026-03-06', granularity: 'day' },
+  { text: 'The inspectors remained in the port until March 6.', expression: 'March 6', reference: '2026-04-10', value: '2026-03-06', granularity: 'day' },
+  { text: 'The vote was postponed until December 3.', expression: 'December 3', reference: '2025-10-30', value: '2025-12-03', granularity: 'day' },
+  { text: 'The summit on Nov. 20 will draw leaders from the region.', expression: 'Nov. 20', reference: '2025-10-30', value: '2025-11-20', granularity: 'day' },
+  { text: 'Ballots are counted on Dec. 15 in every district.', expression: 'Dec. 15', reference: '2025-10-30', value: '2025-12-15', granularity: 'day' },
+  { text: 'Trading resumes Jan. 2 after the holiday.', expression: 'Jan. 2', reference: '2025-10-30', value: '2026-01-02', granularity: 'day' },
+  { text: 'Talks in mid-November could settle the dispute.', expression: 'mid-November', reference: '2025-10-30', value: '2025-11', granularity: 'month' },
+  { text: 'Festival tickets for February are selling fast.', expression: 'February', reference: '2025-10-30', value: '2026-02', granularity: 'month' },
+  { text: 'Harvest figures were poor in August.', expression: 'August', reference: '2025-03-01', value: '2024-08', granularity: 'month' },
+  { text: 'The team planned to leave the capital on Thursday.', expression: 'Thursday', reference: '2026-01-21', value: '2026-01-22', granularity: 'day' },
+  { text: 'The meeting on Friday has drawn attention.', expression: 'Friday', reference: '2026-01-21', value: '2026-01-23', granularity: 'day' },
+  { text: 'Prices have risen since Monday.', expression: 'Monday', reference: '2026-01-21', value: '2026-01-19', granularity: 'day' },
+  { text: 'Forms must be filed by Friday.', expression: 'Friday', reference: '2026-01-21', value: '2026-01-23', granularity: 'day' },
+  { text: 'Harvest figures for February looked weak.', expression: 'February', reference: '2025-10-30', value: '2025-02', granularity: 'month' },
+  { text: 'On Sunday, the interim leader said she would stay.', expression: 'Sunday', reference: '2026-01-15', value: '2026-01-11', granularity: 'day' },
+  { text: 'The summit on Nov. 3 will test the truce.', expression: 'Nov. 3', reference: '2025-11-20', value: '2026-11-03', granularity: 'day' },
+  { text: 'Shares in the brewer rose by 2.3% on Thursday.', expression: 'Thursday', reference: '2005-03-15', value: '2005-03-10', granularity: 'day' },
+  { text: 'The chancellor will deliver his budget to parliament on 16 March, the Treasury has announced.', expression: '16 March', reference: '2005-03-01', value: '2005-03-16', granularity: 'day' },
+  { text: 'The film festival runs until Sunday.', expression: 'Sunday', reference: '2005-03-15', value: '2005-03-20', granularity: 'day' },
+  { text: 'The ferry was already full on December 20.', expression: 'December 20', reference: '2025-10-30', value: '2024-12-20', granularity: 'day' },
+
+  // Anaphora: against the day the text is talking about, not the article's date.
+  { text: 'The strike began on March 14. The previous Friday, talks had failed.', expression: 'The previous Friday', reference: '2025-03-20', value: '2025-03-07', granularity: 'day' },
+  { text: 'The strike began on March 14. The following Monday, the port closed.', expression: 'The following Monday', reference: '2025-03-20', value: '2025-03-17', granularity: 'day' },
+  { text: 'Police arrived on June 3. Earlier that day, a fire broke out.', expression: 'Earlier that day', reference: '2025-06-10', value: '2025-06-03', granularity: 'day' },
+  { text: 'The ship docked on June 3. The day before, crews had cleaned it.', expression: 'The day before', reference: '2025-06-10', value: '2025-06-02', granularity: 'day' },
+  { text: 'The ship docked on June 3. The next day it sailed.', expression: 'The next day', reference: '2025-06-10', value: '2025-06-04', granularity: 'day' },
+  { text: 'The ship docked on June 3. Two days later it sailed.', expression: 'Two days later', reference: '2025-06-10', value: '2025-06-05', granularity: 'day' },
+  { text: 'The plant opened in 2004. Two years later it closed.', expression: 'Two years later', reference: '2025-06-10', value: '2006', granularity: 'year' },
+  { text: 'He remembers that day well.', expression: 'that day', reference: '2025-06-10', value: undefined },
+  { text: 'Profits fell from a year earlier.', expression: 'a year earlier', reference: '2025-06-10', value: '2024', granularity: 'year' },
+  { text: 'Sales beat the year-earlier figure.', expression: 'year-earlier', reference: '2025-06-10', value: '2024', granularity: 'year' },
+
+  // Granularities beyond day, month and year (TIMEX3-style values; 2026-01-21 is in ISO week 4).
+  { text: 'Shares rose earlier this week.', expression: 'earlier this week', reference: '2026-01-21', value: '2026-W04', granularity: 'week' },
+  { text: 'The minister resigned late last week.', expression: 'late last week', reference: '2026-01-21', value: '2026-W03', granularity: 'week' },
+  { text: 'Week 1 of 2026 began on 2025-12-29, so this week was week one.', expression: 'this week', reference: '2025-12-31', value: '2026-W01', granularity: 'week' },
+  { text: 'Police made arrests over the weekend.', expression: 'the weekend', reference: '2026-01-21', value: '2026-W03-WE', granularity: 'weekend' },
+  { text: 'Police will patrol over the weekend.', expression: 'the weekend', reference: '2026-01-21', value: '2026-W04-WE', granularity: 'weekend' },
+  { text: 'Profits climbed in the third quarter.', expression: 'the third quarter', reference: '2025-11-05', value: '2025-Q3', granularity: 'quarter' },
+  { text: 'Jazz flourished in the 1960s.', expression: 'the 1960s', reference: '2025-11-05', value: '196X', granularity: 'decade' },
+  { text: 'The mill closed four decades ago.', expression: 'four decades ago', reference: '2025-11-05', value: '198X', granularity: 'decade' },
+  { text: 'The club was relegated last fall.', expression: 'last fall', reference: '2026-01-17', value: '2025-FA', granularity: 'season' },
+  { text: 'The harvest of this spring was poor.', expression: 'this spring', reference: '2025-06-10', value: '2025-SP', granularity: 'season' },
+  { text: 'Snow fell last winter.', expression: 'last winter', reference: '2026-01-20', value: '2024-WI', granularity: 'season' },
+  { text: 'Snow will fall this winter.', expression: 'this winter', reference: '2025-10-20', value: '2025-WI', granularity: 'season' },
+  { text: 'Sales should recover by the end of the year.', expression: 'the end of the year', reference: '2025-06-10', value: '2025-12', granularity: 'month' },
+  { text: 'Debt rose at the end of last year.', expression: 'the end of last year', reference: '2025-06-10', value: '2024-12', granularity: 'month' },
+  { text: 'Bonuses are paid at year-end.', expression: 'year-end', reference: '2025-06-10', value: '2025-12', granularity: 'month' },
+  { text: 'He arrived in nineteen ninety-one.', expression: 'nineteen ninety-one', reference: '2025-06-10', value: '1991', granularity: 'year' },
+  { text: 'Buildings from post-1959 Havana survive.', expression: 'post-1959', reference: '2025-06-10', value: '1959', granularity: 'year' },
+  { text: 'The schedule for 2026-W03 is set.', expression: '2026-W03', reference: undefined, value: '2026-W03', granularity: 'week' },
 
   // Holidays: the day they fall on, in the year a reader would take (Easter and Thanksgiving computed).
   { text: 'Retailers reported strong sales over Christmas.', expression: 'Christmas', reference: '2005-01-10', value: '2004-12-25', granularity: 'day' },
@@ -236,5 +295,64 @@ export const nonDateCases: NonDateCase[] = [
   { text: 'A Christmas tree stood in the square.', notDate: 'Christmas', reference: '2025-12-01' },
   { text: 'Ministers attended Holocaust Memorial Day events.', notDate: 'Memorial Day', reference: '2025-01-28' },
   { text: "The band's Last Christmas topped the chart again.", notDate: 'Christmas', reference: '2025-12-20' },
+  { text: 'The talks failed the day before the vote.', notDate: 'the day before', reference: '2025-06-10' },
+  { text: 'Nineteen people were hurt in the crash.', notDate: 'Nineteen', reference: '2025-06-10' },
+  { text: 'She counted two thousand and four sheep.', notDate: 'two thousand', reference: '2025-06-10' },
   { text: 'He directed Halloween II for the studio.', notDate: 'Halloween', reference: '2025-10-01' },
+];
+
+/** A document's publication date from its text, its path and its folder (DateContext). */
+export interface PublicationDateCase {
+  path: string;
+  text: string;
+  context?: DateContext;
+  /** Expected `YYYY-MM-DD`, or undefined: no publication date at all. */
+  value: string | undefined;
+  source: DateSource;
+}
+
+const BODY = 'The council met to discuss the new harbour budget.\n';
+
+export const publicationDateCases: PublicationDateCase[] = [
+  // Explicit headers and front matter come first.
+  { path: 'notes/a.md', text: `---\ntitle: Harbour budget\ndate: 2024-05-01\n---\n${BODY}`, value: '2024-05-01', source: 'header' },
+  { path: 'notes/b.md', text: `---\ndate: "2023-11-30T08:15:00Z"\n---\n${BODY}`, value: '2023-11-30', source: 'header' },
+  { path: '20240501_x.txt', text: `date 2024-04-30\n${BODY}`, value: '2024-04-30', source: 'header' },
+  // The sidecar table beats what the text and the name say, but not a header.
+  { path: 'APW19980807.0261.txt', text: `By Ana Ruiz | March 12, 2025\n${BODY}`, context: { sidecar: '2025-03-11' }, value: '2025-03-11', source: 'sidecar' },
+  // Bylines and datelines.
+  { path: 'wire/story.txt', text: `Harbour budget\nPublished: Jan. 5, 2024 10:32 a.m. ET\n${BODY}`, value: '2024-01-05', source: 'byline' },
+  { path: 'wire/story.txt', text: `Harbour budget\nUpdated 5 January 2024\n${BODY}`, value: '2024-01-05', source: 'byline' },
+  { path: 'wire/story.txt', text: `Presupuesto del puerto\nPublicado el 7 de marzo de 2024\n${BODY}`, value: '2024-03-07', source: 'byline' },
+  { path: 'NYT19980105.0112', text: `LONDON, Jan 5 (Reuters) - ${BODY}`, value: '1998-01-05', source: 'dateline' },
+  { path: 'APW19980101.0007.txt', text: `NEW YORK, Dec. 31 (AP) — ${BODY}`, value: '1997-12-31', source: 'dateline' },
+  { path: 'wire/b.txt', text: `PARIS, 4 March (AFP) - ${BODY}`, context: { default: '2005-03-01' }, value: '2005-03-04', source: 'dateline' },
+  // A month-day dateline without any year to attach: the name, and otherwise nothing.
+  { path: 'wire/c.txt', text: `LONDON, Jan 5 (Reuters) - ${BODY}`, value: undefined, source: 'none' },
+  // File and folder names.
+  { path: 'reports/2024-05-01-report.txt', text: BODY, value: '2024-05-01', source: 'fileName' },
+  { path: '20240501_x.txt', text: BODY, value: '2024-05-01', source: 'fileName' },
+  { path: 'APW19980807.0261.txt', text: `WASHINGTON (AP) — ${BODY}`, value: '1998-08-07', source: 'fileName' },
+  { path: 'NYT19980807.0261', text: BODY, value: '1998-08-07', source: 'fileName' },
+  { path: 'tdt/ea980120.txt', text: BODY, value: '1998-01-20', source: 'fileName' },
+  { path: 'archive/2024/05/01/harbour.txt', text: BODY, value: '2024-05-01', source: 'folderName' },
+  { path: 'archive/2024-05-01/harbour.txt', text: BODY, value: '2024-05-01', source: 'folderName' },
+  { path: 'scans/day_07-03-2021.txt', text: BODY, context: { namePattern: '(?<day>\\d{2})-(?<month>\\d{2})-(?<year>\\d{4})' }, value: '2021-03-07', source: 'fileName' },
+  // Numbers in names that are not dates.
+  { path: 'bbc/business/001.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/12345678.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/20241399.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/report-2024.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/file-2024-05.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/call_201412345678.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/img123456.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/ab991332.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'data/18000101.txt', text: BODY, value: undefined, source: 'none' },
+  { path: 'v2024.05.01/notes-1.2.3.txt', text: BODY, value: '2024-05-01', source: 'folderName' },
+  // The folder default comes last, after a date inferred from the text.
+  { path: 'bbc/tech/042.txt', text: BODY, context: { default: '2005-01-01' }, value: '2005-01-01', source: 'default' },
+  { path: 'bbc/tech/043.txt', text: `The firm said on 3 March 2005 that profits rose.\n`, context: { default: '2005-01-01' }, value: '2005-03-03', source: 'inferred' },
+  { path: 'bbc/tech/044.txt', text: BODY, context: { default: '1850-01-01' }, value: undefined, source: 'none' },
+  // Implausible header years are not publication dates.
+  { path: 'old.txt', text: `date 1066-10-14\n${BODY}`, value: undefined, source: 'none' },
 ];

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyzeDates, findDateMentions, resolveDateExpression } from '../../src/core/dates';
-import { dateCases, nonDateCases } from './dateCases';
+import { checkPublicationDate } from '../../scripts/evalDates';
+import { dateCases, nonDateCases, publicationDateCases } from './dateCases';
 
 describe('date mentions: table', () => {
   for (const c of dateCases) {
@@ -22,6 +23,14 @@ describe('date mentions: words that are not dates', () => {
     it(`ignores ${JSON.stringify(c.notDate)} in ${JSON.stringify(c.text)}`, () => {
       const bad = findDateMentions(c.text, c.reference).filter((m) => m.text.includes(c.notDate));
       assert.deepStrictEqual(bad.map((m) => m.text), []);
+    });
+  }
+});
+
+describe('publication dates: table', () => {
+  for (const c of publicationDateCases) {
+    it(`${c.path} → ${c.value ?? 'no date'} (${c.source})${c.context ? ` with ${JSON.stringify(c.context)}` : ''}`, () => {
+      assert.strictEqual(checkPublicationDate(c), undefined);
     });
   }
 });
@@ -147,5 +156,23 @@ describe('analyzeDates', () => {
     const { dates } = analyzeDates(text);
     assert.strictEqual(dates.length, 8000);
     assert.ok(Date.now() - t0 < 5000, `${Date.now() - t0} ms`);
+  });
+});
+
+describe('long single-line documents', () => {
+  // Work per date must not grow with the length of the line it sits on (no re-slicing or
+  // searching back to the line start per match): the same count, found on one line or many.
+  const piece = 'talks on jan 5th and 5th of Jan. stalled; ';
+  it('finds the same dates on one long line as on many short ones', () => {
+    const oneLine = piece.repeat(300);
+    const manyLines = (piece.trimEnd() + '\n').repeat(300);
+    assert.strictEqual(findDateMentions(oneLine, '2026-01-17').length, findDateMentions(manyLines, '2026-01-17').length);
+    assert.strictEqual(findDateMentions(oneLine, '2026-01-17').length, 600);
+  });
+
+  it('reads a dateline at the start of a very long first line', () => {
+    const { date } = analyzeDates('WASHINGTON, March 12, 2025 — The Senate met ' + 'and talked about March 13, 2025, '.repeat(2000));
+    assert.strictEqual(date.source, 'byline');
+    assert.strictEqual(date.value, '2025-03-12');
   });
 });

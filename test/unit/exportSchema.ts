@@ -4,6 +4,21 @@ import { EXPORT_SCHEMA, TIMELINE_SNIPPET_MAX } from '../../src/core/export';
 
 type Json = Record<string, unknown>;
 
+/** The form of a date value for each granularity (docs/EXPORT.md, "Date values"). */
+const VALUE_FORMS: Record<string, RegExp> = {
+  day: /^\d{4}-\d\d-\d\d$/,
+  weekend: /^\d{4}-W\d\d-WE$/,
+  week: /^\d{4}-W\d\d$/,
+  month: /^\d{4}-\d\d$/,
+  season: /^\d{4}-(SP|SU|FA|WI)$/,
+  quarter: /^\d{4}-Q[1-4]$/,
+  half: /^\d{4}-H[12]$/,
+  year: /^\d{4}$/,
+  decade: /^\d{3}X$/,
+};
+const valueFits = (value: unknown, granularity: unknown): boolean =>
+  typeof value === 'string' && typeof granularity === 'string' && VALUE_FORMS[granularity]?.test(value) === true;
+
 /** Problems with `x` as a dossier-export/2 object; [] when it follows the contract. */
 export function exportProblems(x: unknown): string[] {
   const problems: string[] = [];
@@ -29,7 +44,7 @@ export function exportProblems(x: unknown): string[] {
   list('documents').forEach((d, i) => {
     check(isObj(d) && str(d.path) && (d.date === null || /^\d{4}-\d\d-\d\d$/.test(String(d.date))), `documents[${i}]`);
     if (isObj(d)) {
-      check(oneOf(d.dateSource, ['header', 'byline', 'inferred', 'none']), `documents[${i}].dateSource`);
+      check(oneOf(d.dateSource, ['header', 'sidecar', 'byline', 'dateline', 'fileName', 'folderName', 'inferred', 'default', 'none']), `documents[${i}].dateSource`);
       paths.add(d.path as string);
     }
   });
@@ -49,12 +64,12 @@ export function exportProblems(x: unknown): string[] {
   list('dates').forEach((d, i) => {
     mention(d, `dates[${i}]`);
     if (!isObj(d)) return;
-    check(d.value === null || /^\d{4}(-\d\d(-\d\d)?)?$/.test(String(d.value)), `dates[${i}].value`);
-    check(oneOf(d.granularity, [null, 'year', 'month', 'day']) && str(d.how), `dates[${i}] granularity/how`);
+    check(d.value === null ? d.granularity === null : valueFits(d.value, d.granularity), `dates[${i}].value`);
+    check(str(d.how), `dates[${i}] granularity/how`);
   });
   list('timeline').forEach((day, i) => {
     if (!isObj(day)) return check(false, `timeline[${i}]`);
-    check(/^\d{4}(-\d\d(-\d\d)?)?$/.test(String(day.date)) && oneOf(day.granularity, ['year', 'month', 'day']), `timeline[${i}] date`);
+    check(valueFits(day.date, day.granularity), `timeline[${i}] date`);
     ((day.entries as unknown[]) ?? []).forEach((e, j) => {
       const where = `timeline[${i}].entries[${j}]`;
       if (!isObj(e)) return check(false, where);

@@ -91,7 +91,7 @@ function offsetProblems(a: DocumentAnalysis, text: string): string[] {
 
 function analyzeChecked(text: string): DocumentAnalysis {
   // No budget: a property must see the whole analysis, not a degraded one on a busy machine.
-  const a = analyzeDocument('doc.txt', text, [], 0);
+  const a = analyzeDocument('doc.txt', text, [], undefined, 0);
   assert.deepStrictEqual(a.warnings, [], 'an analyzer threw');
   assert.deepStrictEqual(offsetProblems(a, text), []);
   return a;
@@ -208,7 +208,7 @@ const STAGES: Stage[] = [
   stage({ name: 'sentences and lines', prepare: (t) => t, run: (t) => [splitSentences(t), computeLineStarts(t)] }),
   stage({
     name: 'index, timeline and export',
-    prepare: (t) => ({ text: t, analysis: analyzeDocument('a.txt', t, [], 0) }),
+    prepare: (t) => ({ text: t, analysis: analyzeDocument('a.txt', t, [], undefined, 0) }),
     run: ({ text, analysis }) => {
       const index = new CorpusIndex();
       index.set(analysis, text);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { formatDay } from '../../src/core/documentDate';
-import { easterSunday, holidayIn, holidayOf } from '../../src/core/holidays';
+import { formatDay } from '../../src/core/dates/calendar';
+import { easterSunday, holidayIn, holidayOf } from '../../src/core/dates/holidays';
 
 describe('holidays', () => {
   it('computes Easter Sunday (Gregorian) for known years', () => {

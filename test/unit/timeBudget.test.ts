@@ -57,12 +57,12 @@ describe('per-document time budget', function () {
 
   it('a document over its budget keeps what was found in time, with a warning', () => {
     const text = capitalisedRun(20000);
-    const a = analyzeDocument('caps.txt', text, [], 1);
+    const a = analyzeDocument('caps.txt', text, [], undefined, 1);
     assert.deepStrictEqual(a.entities, []);
     assert.ok(a.warnings.some((w) => /^caps\.txt: entity analysis stopped: the document's time budget of 0\.0 s ran out; its entities are left out$/.test(w)), a.warnings.join('\n'));
     // Sentences and lines do not depend on the analyzers.
     assert.strictEqual(a.sentences.length, 1);
-    const full = analyzeDocument('caps.txt', text, [], 0);
+    const full = analyzeDocument('caps.txt', text, [], undefined, 0);
     assert.ok(full.entities.length > 0);
     assert.deepStrictEqual(full.warnings, []);
   });

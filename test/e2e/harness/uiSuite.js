@@ -1,5 +1,6 @@
 // Mode B: Dossier used as a person would, in the real workbench: Quick Open, hover, F12, the
-// Dossier sidebar, a timeline filter. Each step saves a screenshot to test-results/.
+// Dossier sidebar, a timeline filter, newest first and Go to Date…. Each step saves a screenshot
+// to test-results/.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
@@ -213,6 +214,31 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
         await timelinePane.locator('.pane-header .action-label[aria-label^="Clear Timeline Filter"]').click({ timeout: 10_000 });
         await timelinePane.locator('.pane-header', { hasText: 'filtered:' }).waitFor({ state: 'detached', timeout: 10_000 });
         log(`  rows: ${unfiltered} before the filter, ${rows.length} with it`);
+      },
+    },
+    {
+      name: `newest first, then Go to Date… ${sc.day}`,
+      run: async () => {
+        const firstRow = async () => (await rowTexts())[0] || '';
+        const before = await firstRow();
+        await timelinePane.locator('.pane-header .action-label[aria-label^="Timeline: Newest First"]').click({ timeout: 10_000 });
+        await page.waitForFunction((before) => {
+          const pane = [...document.querySelectorAll('.pane')].find((p) => /^Timeline/.test(p.querySelector('.pane-header')?.textContent || ''));
+          const row = pane && pane.querySelector('.monaco-list-row');
+          return row && row.textContent.replace(/\s+/g, ' ').trim() !== before;
+        }, before, { timeout: 10_000 });
+        log(`  first row: ${JSON.stringify(before)} → ${JSON.stringify(await firstRow())}`);
+        await timelinePane.locator('.pane-header .action-label[aria-label^="Go to Date"]').click({ timeout: 10_000 });
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+        await input.fill(sc.day);
+        await page.keyboard.press('Enter');
+        const selected = timelineRows.filter({ hasText: sc.day }).and(page.locator('[aria-selected="true"]'));
+        await selected.first().waitFor({ timeout: 10_000 });
+        log(`  selected: ${JSON.stringify((await selected.first().innerText()).replace(/\s+/g, ' ').trim())}`);
+        await page.waitForTimeout(300);
+        await shot('07-go-to-date');
+        await timelinePane.locator('.pane-header .action-label[aria-label^="Timeline: Oldest First"]').click({ timeout: 10_000 });
       },
     },
   ];

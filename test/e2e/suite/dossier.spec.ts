@@ -73,7 +73,7 @@ describe('Dossier in the extension host (seed articles)', function () {
     assert.ok(month, 'no 2026-01 in the timeline');
     const children = api.timeline.getChildren(month);
     const day = children.find((c): c is PeriodNode => c.kind === 'day' && c.value === '2026-01-15');
-    assert.ok(day, `2026-01 children: ${children.map((c) => (c.kind === 'entry' ? 'entry' : c.value)).join(', ')}`);
+    assert.ok(day, `2026-01 children: ${children.map((c) => ('value' in c ? c.value : c.kind)).join(', ')}`);
     assert.strictEqual(day.sources, 3, `2026-01-15 has ${day.sources} sources`);
     assert.match(String(api.timeline.getTreeItem(day).description), /3 sources/);
   });

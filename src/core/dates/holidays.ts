@@ -2,7 +2,7 @@
 // ("Christmas Day"), days counted from Easter ("Good Friday"), and n-th weekdays of a month
 // ("Thanksgiving"). General knowledge only; names that mean different days in different
 // countries ("Independence Day", "Labour Day", "Mother's Day") are left out.
-import { daysInMonth, fromDayNumber, toDayNumber, weekdayOf, Ymd } from './documentDate';
+import { daysInMonth, fromDayNumber, toDayNumber, weekdayOf, Ymd } from './calendar';
 
 type HolidayDay =
   | { month: number; day: number }
