@@ -1,11 +1,14 @@
 // `dossier export|entities|timeline <folder>`: the core from a terminal.
 import * as fs from 'fs';
-import { exportCsv, exportJson, exportMarkdown } from './core/export';
+import { EXPORT_FORMATS, exportFormat } from './core/exports';
 import { listFiles, loadFolder, loadFolderAsync } from './core/folder';
 import { CorpusIndex } from './core/corpusIndex';
+import { plural } from './core/plural';
+
+const FORMAT_NAMES = EXPORT_FORMATS.map((f) => f.name);
 
 const USAGE = `Usage:
-  dossier export <folder> [--format json|md|csv] [--out FILE]
+  dossier export <folder> [--format ${FORMAT_NAMES.join('|')}] [--out FILE]
   dossier entities <folder>
   dossier timeline <folder>
 Options (all commands):
@@ -20,7 +23,7 @@ class UsageError extends Error {}
 interface Args {
   command: string;
   folder: string;
-  format: 'json' | 'md' | 'csv';
+  format: string;
   out?: string;
   include?: string[];
   exclude?: string[];
@@ -47,7 +50,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--format') {
       const f = value();
-      if (f !== 'json' && f !== 'md' && f !== 'csv') throw new UsageError(`--format must be json, md or csv, not "${f}"`);
+      if (!exportFormat(f)) throw new UsageError(`--format must be ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}, not "${f}"`);
       args.format = f;
     } else if (a === '--out') args.out = value();
     else if (a === '--include') (args.include ??= []).push(value());
@@ -72,7 +75,7 @@ function parseArgs(argv: string[]): Args {
 function entitiesReport(index: CorpusIndex): string {
   const lines = index.entities().map((e) => {
     const also = e.aliases.length ? `  (also: ${e.aliases.join(', ')})` : '';
-    return `${String(e.mentions.length).padStart(5)}  ${e.type.padEnd(12)}  ${e.name}  [${e.documents.length} docs]${also}`;
+    return `${String(e.mentions.length).padStart(5)}  ${e.type.padEnd(12)}  ${e.name}  [${plural(e.documents.length, 'doc')}]${also}`;
   });
   return lines.join('\n') + '\n';
 }
@@ -124,12 +127,12 @@ export async function main(argv: string[]): Promise<number> {
   for (const s of skipped) process.stderr.write(`dossier: ${s}\n`);
   for (const w of warnings) process.stderr.write(`dossier: warning: ${w}\n`);
   if (showProgress) {
-    process.stderr.write(`dossier: ${index.size} documents analyzed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`dossier: ${plural(index.size, 'document')} analyzed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   let output: string;
   if (args.command === 'entities') output = entitiesReport(index);
   else if (args.command === 'timeline') output = timelineReport(index);
-  else output = args.format === 'md' ? exportMarkdown(index) : args.format === 'csv' ? exportCsv(index) : exportJson(index);
+  else output = exportFormat(args.format)!.run(index);
   if (args.out) fs.writeFileSync(args.out, output);
   else process.stdout.write(output);
   return 0;

@@ -73,6 +73,4 @@ export function snippetText(s: Snippet): string {
   return `${s.before}${s.match}${s.after}`;
 }
 
-export function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../core/plural';
