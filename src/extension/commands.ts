@@ -52,12 +52,9 @@ export function registerCommands(
     await vscode.commands.executeCommand('dossier.timeline.focus');
   };
   return [
-    // Scripts and tests may pass { cache: false } to analyze every document again.
-    vscode.commands.registerCommand('dossier.rebuildIndex', (options?: { cache?: boolean }) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dossier: rebuilding index' }, () =>
-        workspace.rebuild({ cache: options?.cache !== false }),
-      ),
-    ),
+    // Scripts and tests may pass { cache: false } to analyze every document again. Progress shows
+    // in Dossier's own status-bar item: a window progress would add a second one.
+    vscode.commands.registerCommand('dossier.rebuildIndex', (options?: { cache?: boolean }) => workspace.rebuild({ cache: options?.cache !== false })),
 
     // Interactive from the palette; scripts and tests may pass { format: a --format name of the CLI, target: uri string }.
     vscode.commands.registerCommand('dossier.export', async (options?: { format?: string; target?: string }) => {
