@@ -1,6 +1,7 @@
 // The export contract (DESIGN.md "Export format") and two human-readable views of it.
 import { CorpusIndex } from './corpusIndex';
 import { DateSource, EntityType, Granularity } from './types';
+import { plural } from './plural';
 
 export const EXPORT_SCHEMA = 'dossier-export/1';
 
@@ -95,7 +96,7 @@ export function exportMarkdown(index: CorpusIndex, toRelative?: PathMapper): str
   const x = buildExport(index, toRelative);
   const names = new Map(x.entities.map((e) => [e.id, e.name]));
   const out: string[] = ['# Dossier report', ''];
-  out.push(`${x.documents.length} documents, ${x.entities.length} entities, ${x.dates.length} date mentions.`, '');
+  out.push(`${plural(x.documents.length, 'document')}, ${plural(x.entities.length, 'entity', 'entities')}, ${plural(x.dates.length, 'date mention')}.`, '');
   out.push('## Documents', '', '| Document | Date | Date from |', '|---|---|---|');
   for (const d of x.documents) out.push(`| ${mdCell(d.path)} | ${d.date ?? '—'} | ${d.dateSource} |`);
   out.push('', '## Entities', '', '| Name | Type | Mentions | Documents | Also written |', '|---|---|---|---|---|');
