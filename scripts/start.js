@@ -73,7 +73,7 @@ async function main() {
   }
   const url = server.workbenchUrl(folder, { extensionDevelopmentPath: repoRoot });
   console.log(`\nDossier is running in code-server (VS Code ${'1.100.3'}) on 127.0.0.1 only. Open:\n\n  ${url}\n`);
-  console.log(`On a remote machine, forward the port first: ssh -L ${server.port}:127.0.0.1:${server.port} user@host`);
+  console.log(`On a remote machine, forward the port first: ssh -N -L ${server.port}:127.0.0.1:${server.port} user@host`);
   console.log(`Log: ${server.logFile}\nPress Ctrl+C to stop.`);
   // Stay alive while code-server runs; if it dies on its own, clean up and say so.
   setInterval(() => {
