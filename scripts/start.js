@@ -78,7 +78,9 @@ async function main() {
   // Stay alive while code-server runs; if it dies on its own, clean up and say so.
   setInterval(() => {
     if (!stopping && !server.running) {
-      console.error('npm start: code-server stopped; see the log above.');
+      // Its log goes with the temporary profile: show the end of it first.
+      const log = fs.existsSync(server.logFile) ? fs.readFileSync(server.logFile, 'utf8').split('\n').slice(-20).join('\n') : '';
+      console.error(`npm start: code-server stopped on its own. The end of its log:\n${log}`);
       void stop(1);
     }
   }, 2000);
