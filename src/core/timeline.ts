@@ -57,3 +57,24 @@ export function* timelineSteps(sources: Iterable<TimelineSource>): Generator<voi
   }
   return result;
 }
+
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * The period a date expression names when the timeline keeps only one day or month of it:
+ * "last week" is a day of that week, "the third quarter" and "the first half" are their first
+ * month. The chart draws those as ranges.
+ */
+export function periodOf(mentionText: string, date: string): { start: string; end: string } | undefined {
+  const [y, m, d] = date.split('-').map(Number);
+  if (d && /\bweek\b/i.test(mentionText)) {
+    const day = Date.UTC(y, m - 1, d);
+    const monday = day - ((new Date(day).getUTCDay() + 6) % 7) * 86_400_000;
+    return { start: isoDay(monday), end: isoDay(monday + 6 * 86_400_000) };
+  }
+  if (m && !d) {
+    const months = /\b(half|H[12])\b/i.test(mentionText) ? 6 : /\b(quarter|Q[1-4])\b/i.test(mentionText) ? 3 : 0;
+    if (months) return { start: isoDay(Date.UTC(y, m - 1, 1)), end: isoDay(Date.UTC(y, m - 1 + months, 0)) };
+  }
+  return undefined;
+}

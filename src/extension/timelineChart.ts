@@ -1,6 +1,7 @@
 // Dossier: Open Timeline Chart — the timeline drawn on a time axis in a webview
 // (src/webviews/timelineChart/). It follows the Timeline view's filter; a click opens the sentence.
 import * as vscode from 'vscode';
+import { periodOf } from '../core/timeline';
 import { TimelineEntry } from '../core/types';
 import { ChartData, ChartEntity, ChartFromWebview, ChartToWebview } from '../webviews/timelineChart/protocol';
 import { documentLabel, toUri, toVsRange } from './convert';
@@ -87,9 +88,11 @@ export class TimelineChart implements vscode.Disposable {
       for (const entry of day.entries) {
         const sentence = oneLine(entry.sentence);
         this.entries.push(entry);
+        const period = periodOf(entry.mentionText, day.date);
         events.push({
           date: day.date,
           granularity: day.granularity,
+          ...(period ? { period } : {}),
           source: documentLabel(entry.path),
           sentence: sentence.length > SENTENCE_LENGTH ? sentence.slice(0, SENTENCE_LENGTH - 1) + '…' : sentence,
           entities: entry.entities.map(entityNumber).filter((n): n is number => n !== undefined),

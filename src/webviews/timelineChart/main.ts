@@ -1,6 +1,6 @@
 // The Timeline Chart webview: every dated sentence on a zoomable time axis (Apache ECharts), one
 // lane for all of them and one per entity the user adds; a day's sentences stack up, so the
-// height of a column is the number of sources; months and years are drawn as ranges.
+// height of a column is the number of sources; weeks, months, quarters and years are ranges.
 import * as echarts from 'echarts/core';
 import { CustomChart, ScatterChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, TooltipComponent } from 'echarts/components';
@@ -105,12 +105,12 @@ function render(): void {
     const byDay = new Map<string, number[]>();
     d.events.forEach((e, i) => {
       if (!lane.has(e)) return;
-      if (e.granularity === 'day') {
+      if (e.granularity === 'day' && !e.period) {
         let list = byDay.get(e.date);
         if (!list) byDay.set(e.date, (list = []));
         list.push(i);
       } else {
-        const [start, end] = extent(e.date);
+        const [start, end] = e.period ? [extent(e.period.start)[0], extent(e.period.end)[1]] : extent(e.date);
         ranges.push({ value: [start, end, y, i], itemStyle: { color: lane.colour } });
       }
     });

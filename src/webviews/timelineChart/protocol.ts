@@ -13,6 +13,8 @@ export interface ChartEvent {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   date: string;
   granularity: Granularity;
+  /** For a period the sentence names (a week, a quarter, a half-year): its first and last day. */
+  period?: { start: string; end: string };
   /** The document's file name. */
   source: string;
   /** The sentence on one line, shortened. */
