@@ -122,7 +122,9 @@ function render(): void {
       list.forEach((i, k) => points.push({ value: [time, y, i, sources], itemStyle: { color: lane.colour }, symbolOffset: [0, -k * step] }));
     }
   });
-  const window = initialWindow(d.events);
+  // A refresh (an edit, a filter, a theme) keeps the user's zoom; the first drawing picks one.
+  const zoom = currentZoom();
+  const shown = zoom ?? initialWindow(d.events);
   const option: EChartsOption = {
     animation: false,
     textStyle: { color: foreground, fontFamily: themeColour('font-family', 'sans-serif') },
@@ -157,7 +159,7 @@ function render(): void {
       axisTick: { show: false },
     },
     dataZoom: [
-      { type: 'inside', xAxisIndex: 0, filterMode: 'none', ...(window ? { startValue: window[0], endValue: window[1] } : {}) },
+      { type: 'inside', xAxisIndex: 0, filterMode: 'none', ...(shown ? { startValue: shown[0], endValue: shown[1] } : {}) },
       {
         type: 'slider',
         xAxisIndex: 0,
@@ -166,7 +168,7 @@ function render(): void {
         bottom: 16,
         borderColor: grid,
         textStyle: { color: muted },
-        ...(window ? { startValue: window[0], endValue: window[1] } : {}),
+        ...(shown ? { startValue: shown[0], endValue: shown[1] } : {}),
       },
     ],
     series: [
@@ -194,10 +196,17 @@ function render(): void {
   chart.setOption(option, true);
 }
 
+/** The time window the user zoomed to, once the chart has been drawn. */
+function currentZoom(): [number, number] | undefined {
+  const option = chart.getOption() as { dataZoom?: { startValue?: number; endValue?: number }[] } | undefined;
+  const zoom = option?.dataZoom?.[0];
+  return zoom?.startValue !== undefined && zoom.endValue !== undefined ? [zoom.startValue, zoom.endValue] : undefined;
+}
+
 /** Where the first day visible in the All lane is drawn (for tests and assistive tools). */
 function markFirstEvent(points: { value: number[]; symbolOffset: [number, number] }[]): void {
-  const zoom = (chart.getOption() as { dataZoom?: { startValue?: number; endValue?: number }[] }).dataZoom?.[0];
-  const visible = points.filter((p) => p.value[1] === 0 && p.symbolOffset[1] === 0 && (zoom?.startValue === undefined || (p.value[0] >= zoom.startValue && p.value[0] <= zoom.endValue!)));
+  const zoom = currentZoom();
+  const visible = points.filter((p) => p.value[1] === 0 && p.symbolOffset[1] === 0 && (!zoom || (p.value[0] >= zoom[0] && p.value[0] <= zoom[1])));
   const first = visible.sort((a, b) => a.value[0] - b.value[0])[0];
   if (!first) return;
   const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [first.value[0], first.value[1]]);

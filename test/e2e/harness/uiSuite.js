@@ -281,6 +281,9 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
         const description = timelinePane.locator('.pane-header', { hasText: new RegExp(`filtered: .*${escape(name)}`) });
         await description.waitFor({ timeout: 10_000 });
         log(`  double click: timeline ${JSON.stringify((await description.innerText()).replace(/\s+/g, ' ').trim())}`);
+        // Both webviews ran under their Content-Security-Policy without anything being blocked.
+        const blocked = consoleLines.filter((l) => /Content Security Policy/i.test(l));
+        assert.deepStrictEqual(blocked, [], 'the webviews broke their CSP');
         await timelinePane.locator('.pane-header .action-label[aria-label^="Clear Timeline Filter"]').click({ timeout: 10_000 });
         await timelinePane.locator('.pane-header', { hasText: 'filtered:' }).waitFor({ state: 'detached', timeout: 10_000 });
       },
