@@ -241,6 +241,12 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
         const frame = await webviewFrame(page, '#chart');
         await frame.waitForSelector('body[data-first-event]', { timeout: 30_000 });
         log(`  chart drawn ${Date.now() - opened} ms after the click: ${(await frame.locator('#summary').innerText()).trim()}`);
+        // A lane of its own for the entity the suite follows.
+        const lane = await frame.evaluate((word) => [...document.querySelectorAll('#entities option')].map((o) => o.value).find((v) => v.includes(word)) || '', sc.word);
+        assert.ok(lane, `no lane offered for ${sc.word}`);
+        await frame.locator('#lane').fill(lane);
+        await frame.locator('#lane').press('Enter');
+        await frame.locator('#chips', { hasText: lane }).waitFor({ timeout: 10_000 });
         await page.waitForTimeout(300);
         await shot('07-chart');
         const sentence = await frame.evaluate(() => document.body.dataset.firstEventSentence || '');
