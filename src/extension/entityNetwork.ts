@@ -18,6 +18,7 @@ const BODY = `
 <header>
   <label title="How many entities to draw: those with the most neighbours">Top <input id="top" type="range" min="10" max="500" step="10"> <span id="topValue"></span></label>
   ${TYPES.map((t) => `<label><input type="checkbox" name="type" value="${t.type}"><span class="swatch ${t.type}"></span>${t.label}</label>`).join('\n  ')}
+  <label title="When two entities count as named together">Linked in the same <select id="scope"><option value="sentence">sentence</option><option value="document">document</option></select></label>
   <label title="Links named together fewer times are left out">Min. weight <input id="minWeight" type="number" min="1" step="1"></label>
   <label title="Documents published from… to…">From <input id="from" type="date"></label>
   <label>to <input id="to" type="date"></label>
@@ -30,7 +31,7 @@ const MAX_TOP = 500;
 
 export class EntityNetwork implements vscode.Disposable {
   private readonly panel: SinglePanel<NetworkToWebview, NetworkFromWebview>;
-  /** Networks by date range, until the index changes. */
+  /** Networks by scope and date range, until the index changes. */
   private readonly networks = new Map<string, CoMentionNetwork>();
   private lastQuery: NetworkQuery | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -75,16 +76,17 @@ export class EntityNetwork implements vscode.Disposable {
   /** The selection a query asks for, computing the network of its date range once. */
   graph(query: NetworkQuery): GraphData {
     const started = Date.now();
-    const key = `${query.from}|${query.to}`;
+    const scope = query.scope === 'document' ? 'document' : 'sentence';
+    const key = `${scope}|${query.from}|${query.to}`;
     let network = this.networks.get(key);
     if (!network) {
-      network = buildNetwork(this.workspace.index, { from: query.from || undefined, to: query.to || undefined });
+      network = buildNetwork(this.workspace.index, { scope, from: query.from || undefined, to: query.to || undefined });
       this.networks.set(key, network);
     }
     const top = Math.max(1, Math.min(MAX_TOP, Math.round(query.top)));
     const selected = selectNetwork(network, { types: query.types, minWeight: query.minWeight, top });
     return {
-      query: { ...query, top },
+      query: { ...query, top, scope },
       nodes: selected.nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, mentions: n.mentions, degree: selected.degree.get(n.id) ?? 0 })),
       edges: selected.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight })),
       available: selected.available,

@@ -20,13 +20,15 @@ const vscode = connect<NetworkToWebview, NetworkFromWebview, State>((message) =>
     draw();
   }
 });
-let state: State = vscode.getState() ?? { query: DEFAULT_QUERY };
+// A state saved by an older version may lack newer fields: the defaults fill them in.
+let state: State = { query: { ...DEFAULT_QUERY, ...vscode.getState()?.query } };
 
 const container = document.getElementById('graph')!;
 const summary = document.getElementById('summary')!;
 const top = document.getElementById('top') as HTMLInputElement;
 const topValue = document.getElementById('topValue')!;
 const minWeight = document.getElementById('minWeight') as HTMLInputElement;
+const scope = document.getElementById('scope') as HTMLSelectElement;
 const from = document.getElementById('from') as HTMLInputElement;
 const to = document.getElementById('to') as HTMLInputElement;
 const typeBoxes = [...document.querySelectorAll<HTMLInputElement>('input[name="type"]')];
@@ -74,7 +76,7 @@ function draw(): void {
   // The summary first: it may change the header's height, and so where the graph is drawn.
   summary.textContent =
     `${g.nodes.length} of ${g.available} ${g.available === 1 ? 'entity' : 'entities'} (the best connected), ` +
-    `${g.edges.length} ${g.edges.length === 1 ? 'link' : 'links'}: names in the same sentence${g.query.minWeight > 1 ? `, at least ${g.query.minWeight} times` : ''} · ${g.ms} ms`;
+    `${g.edges.length} ${g.edges.length === 1 ? 'link' : 'links'}: names in the same ${g.query.scope}${g.query.minWeight > 1 ? `, at least ${g.query.minWeight} times` : ''} · ${g.ms} ms`;
   const elements: cytoscape.ElementDefinition[] = [
     ...g.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, name: n.name, type: n.type, size: 5 + 2.5 * Math.log2(1 + n.mentions) } })),
     ...g.edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target, width: Math.min(8, 0.6 + Math.log2(e.weight)) } })),
@@ -115,6 +117,7 @@ function showQuery(q: NetworkQuery): void {
   top.value = String(q.top);
   topValue.textContent = String(q.top);
   minWeight.value = String(q.minWeight);
+  scope.value = q.scope;
   from.value = q.from;
   to.value = q.to;
   for (const box of typeBoxes) box.checked = q.types.includes(box.value as EntityType);
@@ -125,6 +128,7 @@ function ask(): void {
     top: Number(top.value) || DEFAULT_QUERY.top,
     types: typeBoxes.filter((b) => b.checked).map((b) => b.value as EntityType),
     minWeight: Math.max(1, Number(minWeight.value) || 1),
+    scope: scope.value === 'document' ? 'document' : 'sentence',
     from: from.value,
     to: to.value,
   };
@@ -134,7 +138,7 @@ function ask(): void {
 }
 
 top.addEventListener('input', () => (topValue.textContent = top.value));
-for (const control of [top, minWeight, from, to, ...typeBoxes]) control.addEventListener('change', ask);
+for (const control of [top, minWeight, scope, from, to, ...typeBoxes]) control.addEventListener('change', ask);
 
 let pendingClick: ReturnType<typeof setTimeout> | undefined;
 cy.on('tap', 'node', (e) => {

@@ -1,5 +1,6 @@
 // Messages between the Entity Network panel (src/extension/entityNetwork.ts) and its webview
 // (./main.ts). Types only: both sides import this file, neither imports the other.
+import type { CoMentionScope } from '../../core/network';
 import { EntityType } from '../../core/types';
 
 /** What the webview asks to see; the host computes the selection (core/network.ts). */
@@ -8,12 +9,14 @@ export interface NetworkQuery {
   top: number;
   types: EntityType[];
   minWeight: number;
+  /** Linked when named in the same sentence, or anywhere in the same document. */
+  scope: CoMentionScope;
   /** Publication dates, `YYYY-MM-DD`; empty for no bound. */
   from: string;
   to: string;
 }
 
-export const DEFAULT_QUERY: NetworkQuery = { top: 100, types: ['person', 'organization', 'place'], minWeight: 1, from: '', to: '' };
+export const DEFAULT_QUERY: NetworkQuery = { top: 100, types: ['person', 'organization', 'place'], minWeight: 1, scope: 'sentence', from: '', to: '' };
 
 export interface GraphNode {
   id: string;

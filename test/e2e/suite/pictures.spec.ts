@@ -38,6 +38,9 @@ describe('Pictures: timeline chart, entity network, exports (seed articles)', fu
     assert.ok(graph.edges.length > 0 && graph.edges.every((e) => ids.has(e.source) && ids.has(e.target)));
     const people = api.entityNetwork.graph({ ...DEFAULT_QUERY, types: ['person'] });
     assert.ok(people.nodes.length > 0 && people.nodes.every((n) => n.type === 'person'));
+    const byDocument = api.entityNetwork.graph({ ...DEFAULT_QUERY, scope: 'document', top: 1000 });
+    const bySentence = api.entityNetwork.graph({ ...DEFAULT_QUERY, top: 1000 });
+    assert.ok(byDocument.edges.length > bySentence.edges.length, 'a document links more pairs than its sentences');
     const none = api.entityNetwork.graph({ ...DEFAULT_QUERY, from: '2999-01-01' });
     assert.strictEqual(none.nodes.length, 0);
   });
