@@ -134,12 +134,14 @@ export interface NetworkSelection {
   minWeight?: number;
   /** How many nodes to keep, by degree (then mentions). */
   top?: number;
+  /** Leave out entities linked to none of the others (after the filters): a picture has no use for them. */
+  connectedOnly?: boolean;
 }
 
 export interface SelectedNetwork extends CoMentionNetwork {
   /** Degree of each kept node within the filtered network (before the cut to the top N). */
   degree: Map<string, number>;
-  /** Nodes that passed the filters, before the cut. */
+  /** Nodes that passed the filters (and are connected, when asked), before the cut. */
   available: number;
 }
 
@@ -158,7 +160,8 @@ export function selectNetwork(network: CoMentionNetwork, selection: NetworkSelec
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
-  const ranked = [...kept].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || b.mentions - a.mentions || compareText(a.name, b.name));
+  const candidates = selection.connectedOnly ? kept.filter((n) => degree.has(n.id)) : kept;
+  const ranked = [...candidates].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || b.mentions - a.mentions || compareText(a.name, b.name));
   const top = ranked.slice(0, selection.top ?? ranked.length);
   const topIds = new Set(top.map((n) => n.id));
   return {
@@ -166,6 +169,6 @@ export function selectNetwork(network: CoMentionNetwork, selection: NetworkSelec
     nodes: top,
     edges: edges.filter((e) => topIds.has(e.source) && topIds.has(e.target)),
     degree,
-    available: kept.length,
+    available: candidates.length,
   };
 }

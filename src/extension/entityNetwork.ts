@@ -84,7 +84,7 @@ export class EntityNetwork implements vscode.Disposable {
       this.networks.set(key, network);
     }
     const top = Math.max(1, Math.min(MAX_TOP, Math.round(query.top)));
-    const selected = selectNetwork(network, { types: query.types, minWeight: query.minWeight, top });
+    const selected = selectNetwork(network, { types: query.types, minWeight: query.minWeight, top, connectedOnly: true });
     return {
       query: { ...query, top, scope },
       nodes: selected.nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, mentions: n.mentions, degree: selected.degree.get(n.id) ?? 0 })),

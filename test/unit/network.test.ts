@@ -80,5 +80,10 @@ describe('co-mention network', () => {
     const least = Math.min(...top.nodes.map((n) => top.degree.get(n.id) ?? 0));
     assert.ok(net.nodes.filter((n) => !ids.has(n.id)).every((n) => (top.degree.get(n.id) ?? 0) <= least));
     assert.strictEqual(top.available, net.nodes.length);
+    // Heavy links only: the entities left without one are not drawn at all.
+    const connected = selectNetwork(net, { minWeight: 2, connectedOnly: true });
+    const linked = new Set(connected.edges.flatMap((e) => [e.source, e.target]));
+    assert.deepStrictEqual(connected.nodes.map((n) => n.id).sort(), [...linked].sort());
+    assert.strictEqual(connected.available, linked.size);
   });
 });

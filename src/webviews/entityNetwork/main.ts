@@ -75,7 +75,7 @@ function draw(): void {
   showQuery(g.query);
   // The summary first: it may change the header's height, and so where the graph is drawn.
   summary.textContent =
-    `${g.nodes.length} of ${g.available} ${g.available === 1 ? 'entity' : 'entities'} (the best connected), ` +
+    `${g.nodes.length} of ${g.available} linked ${g.available === 1 ? 'entity' : 'entities'} (the best connected), ` +
     `${g.edges.length} ${g.edges.length === 1 ? 'link' : 'links'}: names in the same ${g.query.scope}${g.query.minWeight > 1 ? `, at least ${g.query.minWeight} times` : ''} · ${g.ms} ms`;
   const elements: cytoscape.ElementDefinition[] = [
     ...g.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, name: n.name, type: n.type, size: 5 + 2.5 * Math.log2(1 + n.mentions) } })),

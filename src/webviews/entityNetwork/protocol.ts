@@ -36,7 +36,7 @@ export interface GraphData {
   query: NetworkQuery;
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** Entities passing the filters, of which `nodes` are the best connected. */
+  /** Entities passing the filters and linked to another, of which `nodes` are the best connected. */
   available: number;
   /** Milliseconds the host took to compute the graph. */
   ms: number;
