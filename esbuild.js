@@ -1,4 +1,4 @@
-// Bundles the extension (vscode external) and the CLI into dist/. Flags: --watch, --production.
+// Bundles the extension (vscode external), the CLI, the worker and the webviews into dist/. Flags: --watch, --production.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -18,6 +18,16 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/core/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  // Webviews: browser bundles, one per view, loaded under a CSP that allows nothing else.
+  ...['timelineChart', 'entityNetwork'].map((name) => ({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: [`src/webviews/${name}/main.ts`],
+    outfile: `dist/webviews/${name}.js`,
+  })),
+  { ...common, entryPoints: ['src/webviews/shared/webview.css'], outfile: 'dist/webviews/webview.css' },
 ];
 
 // Files the bundles read at run time, copied beside them: the entity recognizer's weights.

@@ -1,7 +1,7 @@
 // `dossier export|entities|timeline <folder>`: the core from a terminal.
 import * as fs from 'fs';
 import * as path from 'path';
-import { exportCsvChunks, exportJsonChunks, exportMarkdownChunks } from './core/export';
+import { EXPORT_FORMATS, exportFormat } from './core/exports';
 import { fsReason } from './core/files';
 import { listFolder, loadFolder, loadFolderAsync } from './core/folder';
 import { setBudgetPolicy } from './core/budget';
@@ -11,9 +11,12 @@ import { outputPathProblem, writeFileAtomic, writeToDescriptor } from './core/ou
 import { snippetOf, snippetText } from './core/snippet';
 import { defaultPoolSize } from './core/workerPool';
 import { parseDefaultDate } from './core/dateContext';
+import { plural } from './core/plural';
+
+const FORMAT_NAMES = EXPORT_FORMATS.map((f) => f.name);
 
 const USAGE = `Usage:
-  dossier export <folder> [--format json|md|csv] [--out FILE]
+  dossier export <folder> [--format ${FORMAT_NAMES.join('|')}] [--out FILE]
   dossier entities <folder>
   dossier timeline <folder>
 Options (all commands):
@@ -43,7 +46,7 @@ const MAX_JOBS_PER_CORE = 4;
 interface Args {
   command: string;
   folder: string;
-  format: 'json' | 'md' | 'csv';
+  format: string;
   out?: string;
   include?: string[];
   exclude?: string[];
@@ -74,7 +77,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--format') {
       const f = value();
-      if (f !== 'json' && f !== 'md' && f !== 'csv') throw new UsageError(`--format must be json, md or csv, not "${f}"`);
+      if (!exportFormat(f)) throw new UsageError(`--format must be ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}, not "${f}"`);
       args.format = f;
     } else if (a === '--out') args.out = value();
     else if (a === '--include' || a === '--exclude') {
@@ -121,7 +124,7 @@ function parseArgs(argv: string[]): Args {
 function entitiesReport(index: CorpusIndex): string {
   const lines = index.entities().map((e) => {
     const also = e.aliases.length ? `  (also: ${e.aliases.join(', ')})` : '';
-    return `${String(e.mentions.length).padStart(5)}  ${e.type.padEnd(12)}  ${e.name}  [${e.documents.length} docs]${also}`;
+    return `${String(e.mentions.length).padStart(5)}  ${e.type.padEnd(12)}  ${e.name}  [${plural(e.documents.length, 'doc')}]${also}`;
   });
   return lines.join('\n') + '\n';
 }
@@ -227,12 +230,12 @@ export async function main(argv: string[]): Promise<number> {
   for (const s of skipped) process.stderr.write(`dossier: ${s}\n`);
   for (const w of [...warnings, ...index.correctionWarnings()]) process.stderr.write(`dossier: warning: ${w}\n`);
   if (showProgress) {
-    process.stderr.write(`dossier: ${index.size} documents analyzed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`dossier: ${plural(index.size, 'document')} analyzed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   let output: Iterable<string>;
   if (args.command === 'entities') output = [entitiesReport(index)];
   else if (args.command === 'timeline') output = [timelineReport(index)];
-  else output = args.format === 'md' ? exportMarkdownChunks(index) : args.format === 'csv' ? exportCsvChunks(index) : exportJsonChunks(index);
+  else output = exportFormat(args.format)!.chunks(index);
   try {
     if (args.out) writeFileAtomic(args.out, output);
     else writeToDescriptor(1, output); // false: the reader left (`| head`); that is fine

@@ -8,10 +8,12 @@ import { registerCorrectionCommands } from './extension/correctionCommands';
 import { WorkspaceCorrections } from './extension/corrections';
 import { EntitiesTreeProvider, registerEntitiesView } from './extension/entitiesView';
 import { registerHover } from './extension/hover';
+import { EntityNetwork, registerEntityNetwork } from './extension/entityNetwork';
 import { registerNavigation } from './extension/navigation';
 import { DossierStatus } from './extension/status';
 import { registerSymbols } from './extension/symbols';
 import { registerTimelineNavigation } from './extension/timelineNavigation';
+import { registerTimelineChart, TimelineChart } from './extension/timelineChart';
 import { registerTimelineView, TimelineNode, TimelineTreeProvider } from './extension/timelineView';
 import { WorkspaceIndex } from './extension/workspaceIndex';
 
@@ -23,6 +25,8 @@ export interface DossierApi {
   entities: EntitiesTreeProvider;
   colouring: EntityColouring;
   corrections: WorkspaceCorrections;
+  timelineChart: TimelineChart;
+  entityNetwork: EntityNetwork;
 }
 
 /** Documents Dossier answers for: anything on disk; providers return nothing for files it did not index. */
@@ -46,7 +50,13 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   const colouring = new EntityColouring(workspace);
   // Read alongside the first index: entities resolve lazily, so corrections apply whenever they land.
   const corrections = new WorkspaceCorrections(workspace);
+  const [timelineChart, ...chartCommands] = registerTimelineChart(workspace, timeline.provider, context.extensionUri);
+  const [entityNetwork, ...networkCommands] = registerEntityNetwork(workspace, context.extensionUri);
   context.subscriptions.push(
+    timelineChart,
+    ...chartCommands,
+    entityNetwork,
+    ...networkCommands,
     corrections,
     status,
     workspace,
@@ -62,7 +72,16 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   );
   void vscode.commands.executeCommand('setContext', 'dossier.timelineFiltered', false);
   void workspace.rebuild(true);
-  return { workspace, timeline: timeline.provider, timelineView: timeline.view, entities: entities.provider, colouring, corrections };
+  return {
+    workspace,
+    timeline: timeline.provider,
+    timelineView: timeline.view,
+    entities: entities.provider,
+    colouring,
+    corrections,
+    timelineChart: timelineChart as TimelineChart,
+    entityNetwork: entityNetwork as EntityNetwork,
+  };
 }
 
 export function deactivate(): void {

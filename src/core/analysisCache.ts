@@ -18,6 +18,7 @@ import type { Cluster, ClusteringSnapshot } from './aliases';
 import { contentHash } from './hash';
 import { computeLineStarts } from './text';
 import type { DocumentAnalysis } from './types';
+import { plural } from './plural';
 
 /** Bump whenever the analysis output for a given text changes (analyzers, word lists, types). */
 export const ANALYZER_VERSION = 5;
@@ -382,7 +383,7 @@ export class AnalysisCache {
       return bucket;
     }
     if (parsed.badLines) {
-      this.noteCorruptBucket(prefix, `${parsed.badLines} damaged line(s)`);
+      this.noteCorruptBucket(prefix, plural(parsed.badLines, 'damaged line'));
       bucket.changes++;
     }
     for (const [h, raw] of parsed.entries) bucket.entries.set(h, raw);

@@ -4,6 +4,7 @@
 import { CorpusIndex } from './corpusIndex';
 import { REPORT_MARKER } from './document';
 import { snippetOf, snippetText } from './snippet';
+import { plural } from './plural';
 import { DateSource, EntityType, Granularity, Position } from './types';
 
 export const EXPORT_SCHEMA = 'dossier-export/2';
@@ -202,7 +203,7 @@ export function* exportMarkdownChunks(index: CorpusIndex, toRelative?: PathMappe
   }
   let dateCount = 0;
   for (const path of index.paths()) dateCount += index.analysis(path)!.dates.length;
-  yield `${REPORT_MARKER}\n# Dossier report\n\n${documents.length} documents, ${entityCount} entities, ${dateCount} date mentions.\n\n`;
+  yield `${REPORT_MARKER}\n# Dossier report\n\n${plural(documents.length, 'document')}, ${plural(entityCount, 'entity', 'entities')}, ${plural(dateCount, 'date mention')}.\n\n`;
   yield '## Documents\n\n| Document | Date | Date from |\n|---|---|---|\n';
   for (const d of documents) yield `| ${mdCell(d.path)} | ${d.date ?? '—'} | ${d.dateSource} |\n`;
   yield '\n## Entities\n\n| Name | Type | Mentions | Documents | Also written |\n|---|---|---|---|---|\n';

@@ -1,7 +1,7 @@
 // Timeline: one entry per resolved date mention, grouped by date value, in calendar order
 // (dates/values.ts: by first day, the longer period first: a year before its January, a week
 // before its Monday).
-import { compareDateValues, granularityOfValue } from './dates/values';
+import { compareDateValues, granularityOfValue, rangeOf } from './dates/values';
 import { DocumentAnalysis, Span, TimelineDay, TimelineEntry } from './types';
 import { drain } from './steps';
 import { firstAtOrAfter, positionAt, spanAt } from './text';
@@ -64,4 +64,16 @@ export function* timelineSteps(sources: Iterable<TimelineSource>): Generator<voi
     day.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
   }
   return result;
+}
+
+/**
+ * The days a timeline date covers when it is a period of its own (a week, weekend, quarter, half,
+ * season or decade), for the chart to draw as a range; undefined for days, months and years,
+ * which it draws from the value itself.
+ */
+export function periodOf(date: string): { start: string; end: string } | undefined {
+  const granularity = granularityOfValue(date);
+  if (!granularity || granularity === 'day' || granularity === 'month' || granularity === 'year') return undefined;
+  const range = rangeOf(date);
+  return range && { start: range.first, end: range.last };
 }

@@ -1,18 +1,12 @@
 // Dossier's commands: rebuild, export, timeline filter, reveal, open a mention, show references.
 import * as vscode from 'vscode';
-import { exportCsv, exportJson, exportMarkdown } from '../core/export';
+import { EXPORT_FORMATS } from '../core/exports';
 import { Entity } from '../core/types';
 import { OpenMentionArgs, relativePath, toKey, toLocation, toUri, toVsRange } from './convert';
 import { EntitiesNode } from './entitiesView';
 import { plural } from './format';
 import { revealInTimeline, TimelineNode, TimelineTreeProvider } from './timelineView';
 import { WorkspaceIndex } from './workspaceIndex';
-
-const EXPORTS = [
-  { label: 'JSON', description: 'dossier-export/2, the full index', ext: 'json', run: exportJson },
-  { label: 'Markdown', description: 'entities and timeline, readable', ext: 'md', run: exportMarkdown },
-  { label: 'CSV', description: 'one row per mention, for spreadsheets', ext: 'csv', run: exportCsv },
-];
 
 /** Entity id from a command argument: an id, an Entities-view node, or nothing (ask / use the cursor). */
 function entityIdOf(arg: unknown): string | undefined {
@@ -65,34 +59,32 @@ export function registerCommands(
     await vscode.commands.executeCommand('dossier.timeline.focus');
   };
   return [
-    // Scripts and tests may pass { cache: false } to analyze every document again.
-    vscode.commands.registerCommand('dossier.rebuildIndex', (options?: { cache?: boolean }) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Dossier: rebuilding index' }, () =>
-        workspace.rebuild({ cache: options?.cache !== false }),
-      ),
-    ),
+    // Scripts and tests may pass { cache: false } to analyze every document again. Progress shows
+    // in Dossier's own status-bar item: a window progress would add a second one.
+    vscode.commands.registerCommand('dossier.rebuildIndex', (options?: { cache?: boolean }) => workspace.rebuild({ cache: options?.cache !== false })),
 
-    // Interactive from the palette; scripts and tests may pass { format: 'json' | 'md' | 'csv', target: uri string }.
+    // Interactive from the palette; scripts and tests may pass { format: a --format name of the CLI, target: uri string }.
     vscode.commands.registerCommand('dossier.export', async (options?: { format?: string; target?: string }) => {
       await workspace.whenReady();
-      const given = EXPORTS.find((e) => e.ext === options?.format);
-      const format = given ?? (await vscode.window.showQuickPick(EXPORTS, { placeHolder: 'Export the Dossier index as…' }));
+      const given = EXPORT_FORMATS.find((e) => e.name === options?.format);
+      const format = given ?? (await vscode.window.showQuickPick([...EXPORT_FORMATS], { placeHolder: 'Export the Dossier index as…' }));
       if (!format) return undefined;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       const target = options?.target
         ? vscode.Uri.parse(options.target)
         : await vscode.window.showSaveDialog({
             defaultUri: folder ? vscode.Uri.joinPath(folder, `dossier-export.${format.ext}`) : undefined,
-            filters: { [format.label]: [format.ext] },
+            // Save dialogs filter on the last extension only ("timeline.json" → "json").
+            filters: { [format.label]: [format.ext.split('.').pop()!] },
             saveLabel: 'Export',
           });
       if (!target) return undefined;
-      const text = format.run(workspace.index, relativePath);
+      const text = [...format.chunks(workspace.index, relativePath)].join('');
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-      workspace.log.info(`Exported ${workspace.index.size} documents as ${format.label} to ${target.fsPath}`);
+      workspace.log.info(`Exported ${plural(workspace.index.size, 'document')} as ${format.label} to ${target.fsPath}`);
       if (!options?.target) {
         const open = await vscode.window.showInformationMessage(
-          `Dossier: exported ${workspace.index.size} documents to ${vscode.workspace.asRelativePath(target)}`,
+          `Dossier: exported ${plural(workspace.index.size, 'document')} to ${vscode.workspace.asRelativePath(target)}`,
           'Open',
         );
         if (open) await vscode.window.showTextDocument(target);

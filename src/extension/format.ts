@@ -86,6 +86,4 @@ export function snippetMarkdown(s: Snippet): string {
   return `${escapeMarkdown(s.before)}**${escapeMarkdown(s.match)}**${escapeMarkdown(s.after)}`;
 }
 
-export function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../core/plural';

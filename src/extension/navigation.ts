@@ -28,7 +28,7 @@ export class DossierDefinitionProvider implements vscode.DefinitionProvider {
     const key = toKey(document.uri);
     const index = this.workspace.index;
     if (target.kind === 'entity') {
-      // Already ordered by document date: VS Code's peek list reads as a chronology of sources.
+      // Ordered by document date; VS Code itself sorts a peek list by file, so Alt+]/Alt+[ give the chronology.
       return index.firstMentionPerDocument(target.id).filter((m) => m.path !== key).map(toLocation);
     }
     return index.sameDateMentions(target.value).filter((d) => d.path !== key).map(toLocation);

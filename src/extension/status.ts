@@ -1,5 +1,6 @@
 // What the user sees of indexing: a status-bar item and the "Dossier" output channel.
 import * as vscode from 'vscode';
+import { plural } from './format';
 
 export class DossierStatus implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
@@ -20,9 +21,9 @@ export class DossierStatus implements vscode.Disposable {
   }
 
   ready(documents: number, entities: number, skipped: number): void {
-    this.item.text = `$(book) Dossier: ${entities} ${entities === 1 ? 'entity' : 'entities'}`;
+    this.item.text = `$(book) Dossier: ${plural(entities, 'entity', 'entities')}`;
     const notes = skipped ? `, ${skipped} skipped (see the Dossier output)` : '';
-    this.item.tooltip = `${documents} documents indexed${notes}. Click to open the Dossier sidebar.`;
+    this.item.tooltip = `${plural(documents, 'document')} indexed${notes}. Click to open the Dossier sidebar.`;
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { toKey, toLocation, toVsRange, symbolKind } from './convert';
 import { WorkspaceIndex } from './workspaceIndex';
+import { plural } from './format';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 
@@ -15,7 +16,7 @@ export class DossierWorkspaceSymbolProvider implements vscode.WorkspaceSymbolPro
     for (const entity of entities.slice(0, MAX_WORKSPACE_SYMBOLS)) {
       const first = index.firstMentionPerDocument(entity.id)[0];
       if (!first) continue;
-      const container = `${entity.type} · ${entity.mentionCount} mentions in ${entity.documents.length} documents` +
+      const container = `${entity.type} · ${plural(entity.mentionCount, 'mention')} in ${plural(entity.documents.length, 'document')}` +
         (entity.aliases.length ? ` · ${entity.aliases.join(', ')}` : '');
       out.push(new vscode.SymbolInformation(entity.name, symbolKind(entity.type), container, toLocation(first)));
     }

@@ -19,6 +19,7 @@ import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globProblem, globToRegExp, matchesAny
 import { toKey } from './convert';
 import { WorkspaceDocumentDates } from './documentDates';
 import { DossierStatus } from './status';
+import { plural } from './format';
 
 /** Pause after the last keystroke before an open document is re-analyzed. */
 export const EDIT_DEBOUNCE_MS = 300;
@@ -737,8 +738,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       const cacheHits = (this.cache?.stats.hits ?? 0) - hitsBefore;
       this.lastIndex = { documents: this.index.size, analyzed, cacheHits, clusteringRestored, workers: this.pool?.size ?? 0, ms: Date.now() - started };
       this.log.info(
-        `Indexed ${this.index.size} documents (${this.skipped.size} skipped), ${entities} entities in ${Date.now() - started} ms ` +
-          `(${cacheHits} from the cache, ${analyzed} analyzed in ${this.pool?.size ?? 0} workers` +
+        `Indexed ${plural(this.index.size, 'document')} (${this.skipped.size} skipped), ${plural(entities, 'entity', 'entities')} in ${Date.now() - started} ms ` +
+          `(${cacheHits} from the cache, ${analyzed} analyzed in ${plural(this.pool?.size ?? 0, 'worker')}` +
           `${clusteringRestored ? ', aliases as resolved last time' : ''})`,
       );
       if (this.cache) {

@@ -153,7 +153,7 @@ describe('CLI output safety', function () {
     assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['a.txt', 'report.md']); // no temporary file left
     // Next run, with or without --out: still one document.
     const again = run('export', dir, '--format', 'md', '--out', out);
-    assert.match(fs.readFileSync(out, 'utf8'), /^1 documents/m, again.stderr);
+    assert.match(fs.readFileSync(out, 'utf8'), /^1 document,/m, again.stderr);
     const json = run('export', dir);
     assert.strictEqual(JSON.parse(json.stdout).documents.length, 1);
     assert.match(json.stderr, /report\.md: skipped, a report written by dossier export/);

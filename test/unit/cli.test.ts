@@ -28,7 +28,7 @@ describe('dossier CLI', function () {
     assert.match(missing.stderr, /folder not found/);
     const badFlag = run('export', dir, '--format', 'xml');
     assert.strictEqual(badFlag.status, 2);
-    assert.match(badFlag.stderr, /--format must be json, md or csv/);
+    assert.match(badFlag.stderr, /--format must be json, md, csv, ftm, graphml, gexf or timelinejs/);
     assert.strictEqual(run('frobnicate', dir).status, 2);
   });
 
@@ -63,7 +63,7 @@ describe('dossier CLI', function () {
   });
 
   it('prints entities and timeline reports', () => {
-    assert.match(run('entities', dir).stdout, /person\s+Lena Holm\s+\[1 docs\]\s+\(also: Holm\)/);
+    assert.match(run('entities', dir).stdout, /person\s+Lena Holm\s+\[1 doc\]\s+\(also: Holm\)/);
     assert.match(run('timeline', dir).stdout, /^2025-04-29\n\s+crlf\.txt:2 /m);
   });
 
@@ -79,6 +79,17 @@ describe('dossier CLI', function () {
     const bad = run('export', dir, '--default-date', '05/01/2005');
     assert.strictEqual(bad.status, 2);
     assert.match(bad.stderr, /--default-date needs a day/);
+  });
+
+  it('writes the formats of other tools: FtM lines, GraphML, GEXF, TimelineJS', () => {
+    const ftm = run('export', dir, '--format', 'ftm');
+    assert.strictEqual(ftm.status, 0, ftm.stderr);
+    const entities = ftm.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.ok(entities.some((e) => e.schema === 'Person' && e.properties.name[0] === 'Lena Holm'));
+    assert.match(run('export', dir, '--format', 'graphml').stdout, /^<\?xml[^]*<graphml [^]*<node id="[^"]+"><data key="label">Lena Holm</m);
+    assert.match(run('export', dir, '--format', 'gexf').stdout, /^<\?xml[^]*<gexf [^]*label="Oslo"/m);
+    const timeline = JSON.parse(run('export', dir, '--format', 'timelinejs').stdout);
+    assert.deepStrictEqual(timeline.events[0].start_date, { year: 2025, month: 4, day: 29 });
   });
 
   it('analyzes the BBC corpus and reports sport/199.txt as invalid UTF-8', function () {

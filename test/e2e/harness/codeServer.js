@@ -49,9 +49,11 @@ function groupAlive(pgid) {
 class CodeServer {
   /**
    * @param {string} stateDir temporary folder for user data, extensions, XDG dirs and the log
+   * @param {Record<string, unknown>} [settings] user settings added to the harness's own
    */
-  constructor(stateDir) {
+  constructor(stateDir, settings = {}) {
     this.stateDir = stateDir;
+    this.settings = { ...editorSettings, ...settings };
     this.logFile = path.join(stateDir, 'code-server.log');
     /** @type {number | undefined} */
     this.pgid = undefined;
@@ -75,7 +77,7 @@ class CodeServer {
     for (const dir of [path.join(userDir, 'User'), extensionsDir, xdgConfig, xdgData]) {
       fs.mkdirSync(dir, { recursive: true });
     }
-    fs.writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify(editorSettings, null, 2));
+    fs.writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify(this.settings, null, 2));
     this.port = await freePort();
     const out = fs.openSync(this.logFile, 'a');
     const child = spawn(
@@ -113,6 +115,11 @@ class CodeServer {
     const log = fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8').slice(-4000) : '';
     await this.stop();
     throw new Error(`code-server did not come up on ${this.authority}${exited ? ' (it exited)' : ''}\n${log}`);
+  }
+
+  /** True while code-server or any process it started is running. */
+  get running() {
+    return this.pgid !== undefined && groupAlive(this.pgid);
   }
 
   /** Synchronous last resort (process 'exit' handler, signals). */

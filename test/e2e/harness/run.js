@@ -23,6 +23,8 @@ const README_SHOTS = {
   'samples-03-hover.png': 'screenshot-hover.png',
   'samples-04-definition.png': 'screenshot-definition.png',
   'samples-05-timeline.png': 'screenshot-timeline.png',
+  'samples-07-chart.png': 'screenshot-chart.png',
+  'samples-09-network.png': 'screenshot-network.png',
 };
 const samplesDir = path.join(repoRoot, 'samples');
 

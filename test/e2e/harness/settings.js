@@ -37,6 +37,9 @@ const editorSettings = {
   'git.enabled': false,
   'window.commandCenter': false,
   'workbench.reduceMotion': 'on',
+  // The web build saves after a delay by default: a keystroke of a test (or a reader) would be
+  // written into the articles of the folder being read.
+  'files.autoSave': 'off',
 };
 
 function tmpRoot() {

@@ -45,6 +45,38 @@ function wordRect(page, word) {
   }, word);
 }
 
+/**
+ * The frame of a Dossier webview: the one holding `selector` (VS Code nests each webview's page
+ * in an iframe inside an iframe).
+ * @param {import('playwright-core').Page} page
+ * @param {string} selector
+ */
+async function webviewFrame(page, selector, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no webview holding ${selector}`);
+}
+
+/**
+ * Waits for the webview to mark where to click (`data-<name>` on its body), then clicks there.
+ * @param {import('playwright-core').Frame} frame
+ * @param {string} container selector of the canvas the point is relative to
+ * @param {string} name dataset key
+ * @param {{ clickCount?: number }} [options]
+ */
+async function clickMarked(frame, container, name, options = {}) {
+  const attribute = `data-${name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
+  await frame.waitForSelector(`body[${attribute}]`, { timeout: 30_000 });
+  const position = JSON.parse(await frame.evaluate((n) => document.body.dataset[n], name));
+  await frame.locator(container).click({ position, ...options });
+  return position;
+}
+
 /** Label of the active editor tab. */
 function activeTab(page) {
   return page.evaluate(() => {
@@ -81,6 +113,26 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
   const timelinePane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Timeline/ }) });
   const timelineRows = timelinePane.locator('.monaco-list-row');
   const rowTexts = async () => (await timelineRows.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  /** Runs a command from the palette (F1) by its title, as a person would. */
+  const runCommand = async (title) => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^[^:]*: /, '') }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  };
+  /** Waits until the active editor tab is one of the workspace's files, other than `before`. */
+  const editorMovedFrom = (before) =>
+    page.waitForFunction(
+      ({ before, files }) => {
+        const tab = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
+        const label = tab ? tab.getAttribute('aria-label') || '' : '';
+        return label !== before && files.some((f) => label.startsWith(f));
+      },
+      { before, files },
+      { timeout: 15_000 },
+    );
 
   /** @type {{ name: string; run: () => Promise<void> }[]} */
   const steps = [
@@ -136,15 +188,7 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
         assert.ok(word, `"${sc.word}" is not on screen`);
         await page.mouse.click(word.x + 3, word.y + word.h / 2);
         await page.keyboard.press('F12');
-        await page.waitForFunction(
-          ({ before, files }) => {
-            const tab = document.querySelector('.editor-group-container.active .tabs-container .tab.active');
-            const label = tab ? tab.getAttribute('aria-label') || '' : '';
-            return label && label !== before && files.some((f) => label.startsWith(f));
-          },
-          { before, files },
-          { timeout: 15_000 },
-        );
+        await editorMovedFrom(before);
         const after = await activeTab(page);
         const cursor = (await page.locator('[id="status.editor.selection"]').innerText().catch(() => '')).trim();
         log(`  active editor: ${before.split(',')[0]} → ${after.split(',')[0]} (${cursor})`);
@@ -191,15 +235,72 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
       },
     },
     {
+      name: 'the Timeline Chart opens from the Timeline view; clicking an event opens its sentence',
+      run: async () => {
+        const opened = Date.now();
+        await timelinePane.locator('.pane-header .action-label[aria-label^="Open Timeline Chart"]').click({ timeout: 10_000 });
+        const frame = await webviewFrame(page, '#chart');
+        await frame.waitForSelector('body[data-first-event]', { timeout: 30_000 });
+        log(`  chart drawn ${Date.now() - opened} ms after the click: ${(await frame.locator('#summary').innerText()).trim()}`);
+        // A lane of its own for the entity the suite follows.
+        const lane = await frame.evaluate((word) => [...document.querySelectorAll('#entities option')].map((o) => o.value).find((v) => v.includes(word)) || '', sc.word);
+        assert.ok(lane, `no lane offered for ${sc.word}`);
+        await frame.locator('#lane').fill(lane);
+        await frame.locator('#lane').press('Enter');
+        await frame.locator('#chips', { hasText: lane }).waitFor({ timeout: 10_000 });
+        await page.waitForTimeout(300);
+        await shot('07-chart');
+        const sentence = await frame.evaluate(() => document.body.dataset.firstEventSentence || '');
+        const before = await activeTab(page);
+        await clickMarked(frame, '#chart', 'firstEvent');
+        await editorMovedFrom(before);
+        // The sentence is selected in the editor that opened.
+        const words = sentence.replace(/…$/, '').split(/\s+/).slice(0, 4).join(' ');
+        await page.locator('.editor-group-container.active .view-lines', { hasText: words }).waitFor({ timeout: 10_000 });
+        log(`  active editor: ${(await activeTab(page)).split(',')[0]}, showing "${words}…"`);
+        await shot('08-chart-opened');
+      },
+    },
+    {
+      name: 'the Entity Network opens; a click on a node shows its references, a double click filters the timeline',
+      run: async () => {
+        // The network alone in the window, for a picture that shows it.
+        await runCommand('View: Close All Editor Groups');
+        await runCommand('View: Toggle Primary Side Bar Visibility');
+        const opened = Date.now();
+        await runCommand('Dossier: Open Entity Network');
+        const frame = await webviewFrame(page, '#graph');
+        await frame.waitForSelector('body[data-best-node]', { timeout: 30_000 });
+        log(`  network drawn ${Date.now() - opened} ms after the command: ${(await frame.locator('#summary').innerText()).trim()}`);
+        await page.waitForTimeout(500);
+        await shot('09-network');
+        const name = await frame.evaluate(() => document.body.dataset.bestNodeName || '');
+        await clickMarked(frame, '#graph', 'bestNode');
+        await editorMovedFrom('');
+        const peek = page.locator('.peekview-widget').first();
+        await peek.waitFor({ state: 'visible', timeout: 10_000 });
+        log(`  ${name}: ${(await activeTab(page)).split(',')[0]} opened, references: ${JSON.stringify((await peek.locator('.peekview-title').innerText().catch(() => '')).replace(/\s+/g, ' ').trim())}`);
+        await shot('10-network-references');
+        await page.keyboard.press('Escape');
+        await runCommand('View: Toggle Primary Side Bar Visibility');
+        await page.waitForTimeout(500); // the panel narrows: the graph is fitted again
+        await clickMarked(frame, '#graph', 'bestNode', { clickCount: 2 });
+        const description = timelinePane.locator('.pane-header', { hasText: new RegExp(`filtered: .*${escape(name)}`) });
+        await description.waitFor({ timeout: 10_000 });
+        log(`  double click: timeline ${JSON.stringify((await description.innerText()).replace(/\s+/g, ' ').trim())}`);
+        // Both webviews ran under their Content-Security-Policy without anything being blocked.
+        const blocked = consoleLines.filter((l) => /Content Security Policy/i.test(l));
+        assert.deepStrictEqual(blocked, [], 'the webviews broke their CSP');
+        await timelinePane.locator('.pane-header .action-label[aria-label^="Clear Timeline Filter"]').click({ timeout: 10_000 });
+        await timelinePane.locator('.pane-header', { hasText: 'filtered:' }).waitFor({ state: 'detached', timeout: 10_000 });
+      },
+    },
+    {
       name: 'filter the timeline by an entity, then clear it',
       run: async () => {
         const unfiltered = (await rowTexts()).length;
-        await page.keyboard.press('F1');
+        await runCommand('Dossier: Filter Timeline by Entity');
         const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible', timeout: 10_000 });
-        await input.fill('>Dossier: Filter Timeline by Entity');
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Filter Timeline by Entity' }).first().waitFor({ timeout: 10_000 });
-        await page.keyboard.press('Enter');
         await page.locator('.quick-input-list .monaco-list-row', { hasText: sc.word }).first().waitFor({ timeout: 10_000 });
         await input.fill(sc.word);
         await page.waitForTimeout(200);
