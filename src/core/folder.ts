@@ -117,7 +117,7 @@ export function listFiles(root: string, include?: string[], exclude?: string[]):
 }
 
 /** One file's text, or why it was skipped: the size is checked before reading, regular files only. */
-function readDocument(root: string, rel: string, maxKB: number): DecodedDocument & { bytes: number } {
+export function readDocument(root: string, rel: string, maxKB: number): DecodedDocument & { bytes: number } {
   const read = readRegularFile(path.join(root, rel), maxKB * 1024, (size) => sizeProblem(size, maxKB));
   if (!read.bytes) return { warnings: [], skipped: `${rel}: skipped, ${read.problem}`, bytes: 0 };
   const decoded = decodeDocument(read.bytes, rel, maxKB);

@@ -1,0 +1,36 @@
+// The team index on PostgreSQL (issue 13): schema, ingest, clustering and reading back.
+// Nothing here imports `vscode`; the CLI (and later the editor) are thin callers.
+import { Pool } from 'pg';
+import { redactUrl } from './types';
+
+export { migrate, schemaProblem, SCHEMA_VERSION, MIGRATIONS } from './migrations';
+export { ingestFolder, type IngestOptions } from './ingest';
+export { clusterCorpus, loadCorpus, NoSuchCorpus, type ClusterReport, type StoredCorpus } from './corpus';
+export { DEFAULT_CORPUS, documentKey, inShard, parseShard, redactUrl, type IngestReport, type Shard } from './types';
+
+/**
+ * A connection pool for the URL (libpq URL rules: sslmode and the PG* variables, PGSSLMODE and
+ * PGPASSFILE among them, apply as for psql). `max`: connections kept open at most.
+ */
+export function openDatabase(url: string, max = 4): Pool {
+  const pool = new Pool({ connectionString: url, max, application_name: 'dossier' });
+  // An idle connection dropped by the server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** An error's message with the URL (and any password in it) never shown in the clear. */
+export function databaseError(url: string, e: unknown): string {
+  const message = String((e as Error)?.message ?? e);
+  const redacted = redactUrl(url);
+  const pw = (() => {
+    try {
+      return decodeURIComponent(new URL(url).password);
+    } catch {
+      return '';
+    }
+  })();
+  let out = message.split(url).join(redacted);
+  if (pw) out = out.split(pw).join('***');
+  return `database ${redacted}: ${out}`;
+}
