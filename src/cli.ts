@@ -1,4 +1,5 @@
-// `dossier export|entities|timeline <folder>`: the core from a terminal.
+// `dossier export|entities|timeline <folder>`: the core from a terminal; with `--db URL`, the
+// same reports from a team index on PostgreSQL, which `dossier index` and `dossier db` fill.
 import * as fs from 'fs';
 import * as path from 'path';
 import { EXPORT_FORMATS, exportFormat } from './core/exports';
@@ -12,6 +13,7 @@ import { snippetOf, snippetText } from './core/snippet';
 import { defaultPoolSize } from './core/workerPool';
 import { parseDefaultDate } from './core/dateContext';
 import { plural } from './core/plural';
+import { clusterCorpus, databaseError, DEFAULT_CORPUS, ingestFolder, loadCorpus, migrate, NoSuchCorpus, openDatabase, parseShard, schemaProblem, Shard } from './core/db';
 
 const FORMAT_NAMES = EXPORT_FORMATS.map((f) => f.name);
 
@@ -19,6 +21,12 @@ const USAGE = `Usage:
   dossier export <folder> [--format ${FORMAT_NAMES.join('|')}] [--out FILE]
   dossier entities <folder>
   dossier timeline <folder>
+Team index on PostgreSQL (docs/TEAM-INDEX.md):
+  dossier db migrate --db URL                 create or update the schema
+  dossier index <folder> --db URL [--corpus NAME] [--shard I/N] [--prune]
+                                              analyze the folder (or one shard of it) into the corpus
+  dossier db cluster --db URL [--corpus NAME] resolve the corpus's entities and store them
+  dossier export|entities|timeline --db URL [--corpus NAME]   the reports, from the database
 Options (all commands):
   --include GLOB       files to read, relative to the folder (repeatable; default **/*.{txt,md})
   --exclude GLOB       more files to leave out (repeatable; node_modules, .git and .dossier always are)
@@ -32,6 +40,12 @@ Options (all commands):
   --default-date DAY   publication date (YYYY-MM-DD) of documents that give none themselves
   --name-pattern RE    read publication dates from paths with RE (named groups year, month, day)
   -h, --help           this help
+Team index options:
+  --db URL             PostgreSQL URL (libpq rules: sslmode=…, PGSSLMODE, PGPASSFILE; the password
+                       is never shown)
+  --corpus NAME        the corpus within the database (default "${DEFAULT_CORPUS}")
+  --shard I/N          index only the documents whose path hashes to I mod N (run N at once)
+  --prune              remove the shard's stored documents that the folder no longer has
 Publication dates also come from a header, .dossier/dates.csv (path,date), a byline or
 dateline, or a date in the file or folder name (never the file's modification time).
 Exit status: 0 done (files skipped are listed on stderr), 1 the output could not be written,
@@ -45,7 +59,13 @@ const MAX_JOBS_PER_CORE = 4;
 
 interface Args {
   command: string;
-  folder: string;
+  /** `db migrate` / `db cluster`. */
+  subcommand?: string;
+  folder?: string;
+  db?: string;
+  corpus?: string;
+  shard?: Shard;
+  prune?: boolean;
   format: string;
   out?: string;
   include?: string[];
@@ -65,7 +85,7 @@ function parseArgs(argv: string[]): Args {
   if (argv.includes('--help') || argv.includes('-h')) throw new HelpRequested();
   const [command, ...rest] = argv;
   if (!command) throw new UsageError('');
-  if (!['export', 'entities', 'timeline'].includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (!['export', 'entities', 'timeline', 'index', 'db'].includes(command)) throw new UsageError(`unknown command "${command}"`);
   const args: Partial<Args> = { command, format: 'json' };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -80,6 +100,16 @@ function parseArgs(argv: string[]): Args {
       if (!exportFormat(f)) throw new UsageError(`--format must be ${FORMAT_NAMES.slice(0, -1).join(', ')} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}, not "${f}"`);
       args.format = f;
     } else if (a === '--out') args.out = value();
+    else if (a === '--db') args.db = value();
+    else if (a === '--corpus') {
+      const v = value();
+      if (!v.trim()) throw new UsageError('--corpus needs a name');
+      args.corpus = v;
+    } else if (a === '--shard') {
+      const { shard, problem } = parseShard(value());
+      if (problem) throw new UsageError(problem);
+      args.shard = shard;
+    } else if (a === '--prune') args.prune = true;
     else if (a === '--include' || a === '--exclude') {
       const glob = value();
       const problem = globProblem(glob);
@@ -116,8 +146,20 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
-  if (positional.length !== 1) throw new UsageError(positional.length ? 'give exactly one folder' : 'missing <folder>');
-  args.folder = positional[0];
+  if (command === 'db') {
+    const [sub, ...extra] = positional;
+    if (sub !== 'migrate' && sub !== 'cluster') throw new UsageError(sub ? `unknown db command "${sub}" (migrate or cluster)` : 'db needs migrate or cluster');
+    if (extra.length) throw new UsageError(`db ${sub} takes no folder`);
+    args.subcommand = sub;
+  } else if (args.db && command !== 'index') {
+    if (positional.length) throw new UsageError('give a folder or --db, not both');
+  } else {
+    if (positional.length !== 1) throw new UsageError(positional.length ? 'give exactly one folder' : 'missing <folder>');
+    args.folder = positional[0];
+  }
+  if ((command === 'db' || command === 'index') && !args.db) throw new UsageError(`${command} needs --db URL`);
+  if (args.corpus !== undefined && !args.db) throw new UsageError('--corpus needs --db');
+  if ((args.shard || args.prune) && command !== 'index') throw new UsageError('--shard and --prune are options of index');
   return args as Args;
 }
 
@@ -156,6 +198,7 @@ function jobsFor(requested: number | undefined, files: number): { jobs: number; 
 
 /** The check that stops a run before any work: a folder Dossier cannot list, or a bad --out. */
 function setupProblem(args: Args): string | undefined {
+  if (args.folder === undefined) return args.out ? outputPathProblem(args.out) : undefined;
   let st: fs.Stats;
   try {
     st = fs.statSync(args.folder);
@@ -173,7 +216,7 @@ function setupProblem(args: Args): string | undefined {
 
 /** The --out file as a glob relative to the folder when it lies inside it (never read as a document). */
 function outGlob(args: Args): string | undefined {
-  if (!args.out) return undefined;
+  if (!args.out || args.folder === undefined) return undefined;
   const rel = path.relative(path.resolve(args.folder), path.resolve(args.out));
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return literalGlob(rel.split(path.sep).join('/'));
@@ -201,37 +244,49 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.timeBudgetS !== undefined) setBudgetPolicy({ baseMs: args.timeBudgetS * 1000, perMillionCharsMs: args.timeBudgetS * 1000 });
+  if (args.db) return withDatabase(args, args.db);
+  const folder = args.folder!;
   const showProgress = process.stderr.isTTY;
   const started = Date.now();
-  const onProgress = showProgress
-    ? (done: number, total: number) => {
-        if (done % 25 === 0 || done === total) process.stderr.write(`\rdossier: analyzing ${done}/${total}`);
-        if (done === total) process.stderr.write('\n');
-      }
-    : undefined;
-  // User excludes add to the defaults; a report written into the folder is never read back.
-  const exclude = [DEFAULT_EXCLUDE, ...(args.exclude ?? [])];
-  const own = outGlob(args);
-  if (own) exclude.push(own);
-  const common = {
-    include: args.include,
-    exclude,
-    maxFileSizeKB: args.maxFileSizeKB,
-    defaultDate: args.defaultDate,
-    namePattern: args.namePattern,
-    onProgress,
-  };
-  const { jobs, note } = jobsFor(args.jobs, listFolder(args.folder, args.include, exclude).files.length);
+  const onProgress = progressReporter('analyzing');
+  const { jobs, note } = jobsFor(args.jobs, listFolder(folder, args.include, folderExclude(args)).files.length);
   if (note) process.stderr.write(`dossier: ${note}\n`);
+  const common = { ...loadOptions(args), exclude: folderExclude(args), onProgress };
   const { index, skipped, warnings } =
     jobs === 0 && !args.cache
-      ? loadFolder(args.folder, common)
-      : await loadFolderAsync(args.folder, { ...common, jobs, cache: args.cache });
+      ? loadFolder(folder, common)
+      : await loadFolderAsync(folder, { ...common, jobs, cache: args.cache });
   for (const s of skipped) process.stderr.write(`dossier: ${s}\n`);
   for (const w of [...warnings, ...index.correctionWarnings()]) process.stderr.write(`dossier: warning: ${w}\n`);
   if (showProgress) {
     process.stderr.write(`dossier: ${plural(index.size, 'document')} analyzed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
+  return writeReport(args, index);
+}
+
+/** Counts `done/total` on stderr when it is a terminal; undefined otherwise. */
+function progressReporter(what: string): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (done: number, total: number) => {
+    if (done % 25 === 0 || done === total) process.stderr.write(`\rdossier: ${what} ${done}/${total}`);
+    if (done === total) process.stderr.write('\n');
+  };
+}
+
+/** User excludes add to the defaults; a report written into the folder is never read back. */
+function folderExclude(args: Args): string[] {
+  const exclude = [DEFAULT_EXCLUDE, ...(args.exclude ?? [])];
+  const own = outGlob(args);
+  if (own) exclude.push(own);
+  return exclude;
+}
+
+function loadOptions(args: Args) {
+  return { include: args.include, maxFileSizeKB: args.maxFileSizeKB, defaultDate: args.defaultDate, namePattern: args.namePattern };
+}
+
+/** Writes the command's report to --out or stdout: 0, or 1 when it could not be written. */
+function writeReport(args: Args, index: CorpusIndex): number {
   let output: Iterable<string>;
   if (args.command === 'entities') output = [entitiesReport(index)];
   else if (args.command === 'timeline') output = [timelineReport(index)];
@@ -244,6 +299,71 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * The team-index commands: `db migrate`, `db cluster`, `index`, and the reports read from the
+ * database. Database problems exit with 2 (like a folder that cannot be read), the URL redacted.
+ */
+async function withDatabase(args: Args, url: string): Promise<number> {
+  const db = openDatabase(url);
+  const corpus = args.corpus ?? DEFAULT_CORPUS;
+  try {
+    if (args.subcommand === 'migrate') {
+      const client = await db.connect();
+      try {
+        const applied = await migrate(client);
+        process.stderr.write(`dossier: db migrate: ${applied.length ? `applied ${applied.join(', ')}` : 'schema already current'}\n`);
+      } finally {
+        client.release();
+      }
+      return 0;
+    }
+    const client = await db.connect();
+    const problem = await schemaProblem(client).finally(() => client.release());
+    if (problem) {
+      process.stderr.write(`dossier: ${problem}\n`);
+      return 2;
+    }
+    if (args.subcommand === 'cluster') {
+      const started = Date.now();
+      const report = await clusterCorpus(db, corpus);
+      for (const w of report.warnings) process.stderr.write(`dossier: warning: ${w}\n`);
+      const what = report.upToDate ? 'already current' : `stored in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      process.stderr.write(`dossier: db cluster: ${plural(report.entities, 'entity', 'entities')} ${what} (corpus "${corpus}")\n`);
+      return 0;
+    }
+    if (args.command === 'index') {
+      const folder = args.folder!;
+      const shard = args.shard ?? { index: 0, count: 1 };
+      const files = listFolder(folder, args.include, folderExclude(args)).files.length;
+      const { jobs, note } = jobsFor(args.jobs, Math.ceil(files / shard.count));
+      if (note) process.stderr.write(`dossier: ${note}\n`);
+      const report = await ingestFolder(db, folder, {
+        ...loadOptions(args),
+        exclude: folderExclude(args),
+        corpus,
+        shard,
+        jobs,
+        prune: args.prune,
+        onProgress: progressReporter('indexing'),
+      });
+      for (const s of report.skipped) process.stderr.write(`dossier: ${s}\n`);
+      for (const w of report.warnings) process.stderr.write(`dossier: warning: ${w}\n`);
+      process.stderr.write(
+        `dossier: index: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed (corpus "${corpus}", shard ${shard.index}/${shard.count})\n`,
+      );
+      return 0;
+    }
+    const { index, warnings } = await loadCorpus(db, corpus);
+    for (const w of [...warnings, ...index.correctionWarnings()]) process.stderr.write(`dossier: warning: ${w}\n`);
+    return writeReport(args, index);
+  } catch (e) {
+    process.stderr.write(`dossier: ${e instanceof NoSuchCorpus ? e.message : databaseError(url, e)}\n`);
+    return 2;
+  } finally {
+    await db.end().catch(() => undefined);
+  }
 }
 
 if (require.main === module) {
