@@ -1,0 +1,218 @@
+// The team index against a real PostgreSQL server (issue 13): sharded concurrent ingest, re-runs,
+// --prune, a crash mid-ingest, and exports identical to the folder's. Articles are invented here.
+import * as assert from 'assert';
+import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
+import { query, teamDatabase } from './teamDatabase';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const runSync = (...args: string[]) => spawnSync('node', [cli, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+
+interface Run {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function started(args: string[]): { child: ChildProcess; done: Promise<Run> } {
+  const child = spawn('node', [cli, ...args]);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<Run>((resolve) => child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })));
+  return { child, done };
+}
+
+const run = (...args: string[]): Promise<Run> => started(args).done;
+
+const PEOPLE = ['Mara Quillon', 'Tobias Renk', 'Ilse Varda', 'Oren Falkby', 'Petra Lindqvist', 'Anselm Drey'];
+const ORGS = ['Veltra Harbour Authority', 'Northway Shipping Group', 'Kessel Audit Office'];
+const PLACES = ['Lisbon', 'Gdansk', 'Rotterdam', 'Oslo'];
+const MONTHS = ['January', 'March', 'May', 'July', 'September', 'November'];
+
+/** n invented articles, varied enough that shards, entities and dates all differ. */
+function writeArticles(dir: string, n: number, from = 0): void {
+  for (let i = from; i < from + n; i++) {
+    const who = PEOPLE[i % PEOPLE.length];
+    const other = PEOPLE[(i * 5 + 1) % PEOPLE.length];
+    const org = ORGS[i % ORGS.length];
+    const place = PLACES[(i >> 1) % PLACES.length];
+    const day = String((i % 27) + 1).padStart(2, '0');
+    const folder = path.join(dir, i % 3 ? 'wire' : 'notes');
+    fs.mkdirSync(folder, { recursive: true });
+    const text =
+      `date 2024-${String((i % 12) + 1).padStart(2, '0')}-${day}\n\n` +
+      `${who} of the ${org} met ${other} in ${place} on Tuesday. ${who.split(' ')[1]} said the audit begun on ` +
+      `${MONTHS[i % MONTHS.length]} ${(i % 20) + 3}, 2023 was late.\n` +
+      `The ${org} told reporters in ${place} last week that ${other.split(' ')[1]} would answer by ${MONTHS[(i + 2) % MONTHS.length]}.\n`;
+    fs.writeFileSync(path.join(folder, `article-${String(i).padStart(3, '0')}.txt`), text);
+  }
+}
+
+/** Everything stored for a corpus's documents, minus what says when or by whom it was written. */
+async function contents(url: string, corpus: string): Promise<string[]> {
+  const rows = await query<{ x: string }>(
+    url,
+    `WITH c AS (SELECT corpus_id FROM corpora WHERE name = $1)
+     SELECT x FROM (
+       SELECT format('d|%s|%s|%s|%s|%s|%s|%s|%s', doc_id, path, content_hash, analyzer_version, published, date_source, md5(text), md5(analysis::text)) x FROM documents JOIN c USING (corpus_id)
+       UNION ALL SELECT format('m|%s|%s|%s|%s|%s|%s|%s', doc_id, n, start_offset, end_offset, surface, type, alias_key) FROM mentions JOIN c USING (corpus_id)
+       UNION ALL SELECT format('t|%s|%s|%s|%s|%s|%s|%s', doc_id, n, start_offset, end_offset, text, value, granularity) FROM date_mentions JOIN c USING (corpus_id)
+       UNION ALL SELECT format('k|%s|%s|%s', doc_id, alias_key, mentions) FROM alias_keys JOIN c USING (corpus_id)
+     ) all_rows ORDER BY x COLLATE "C"`,
+    [corpus],
+  );
+  return rows.map((r) => r.x);
+}
+
+/** Row versions of a corpus's documents: any write to a row changes its xmin. */
+async function rowVersions(url: string, corpus: string): Promise<string[]> {
+  const rows = await query<{ v: string }>(
+    url,
+    `SELECT d.path || ' ' || d.xmin::text AS v FROM documents d JOIN corpora c USING (corpus_id) WHERE c.name = $1 ORDER BY d.path`,
+    [corpus],
+  );
+  return rows.map((r) => r.v);
+}
+
+function ok(r: Run | ReturnType<typeof runSync>): string {
+  assert.strictEqual(r.status, 0, r.stderr);
+  return r.stderr;
+}
+
+function counts(stderr: string): { written: number; unchanged: number; removed: number } {
+  const m = /index: (\d+) written, (\d+) unchanged, (\d+) removed/.exec(stderr);
+  assert.ok(m, stderr);
+  return { written: Number(m[1]), unchanged: Number(m[2]), removed: Number(m[3]) };
+}
+
+describe('team index on PostgreSQL', function () {
+  this.timeout(120000);
+  let url = '';
+  let dir = '';
+  teamDatabase((u) => (url = u));
+  before(function () {
+    if (!url) return;
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-'));
+    writeArticles(dir, 40);
+    ok(runSync('db', 'migrate', '--db', url));
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates once: a second run applies nothing; commands refuse a database without the schema', async () => {
+    assert.match(ok(runSync('db', 'migrate', '--db', url)), /schema already current/);
+    assert.deepStrictEqual(await query(url, 'SELECT version FROM schema_migrations'), [{ version: 1 }]);
+    const bare = new URL(url);
+    bare.pathname += '_bare';
+    await query(url, `CREATE DATABASE ${bare.pathname.slice(1)}`);
+    try {
+      const r = runSync('index', dir, '--db', bare.toString(), '--corpus', 'nowhere');
+      assert.strictEqual(r.status, 2);
+      assert.match(r.stderr, /no Dossier schema: run `dossier db migrate/);
+    } finally {
+      await query(url, `DROP DATABASE ${bare.pathname.slice(1)} WITH (FORCE)`);
+    }
+  });
+
+  it('two concurrent shards store exactly what one run stores, and a re-run writes nothing', async () => {
+    const [a, b] = await Promise.all([
+      run('index', dir, '--db', url, '--corpus', 'sharded', '--shard', '0/2', '--jobs', '0'),
+      run('index', dir, '--db', url, '--corpus', 'sharded', '--shard', '1/2', '--jobs', '2'),
+    ]);
+    const shardA = counts(ok(a));
+    const shardB = counts(ok(b));
+    assert.ok(shardA.written > 0 && shardB.written > 0, 'both shards have documents');
+    assert.strictEqual(shardA.written + shardB.written, 40);
+    assert.strictEqual(counts(ok(await run('index', dir, '--db', url, '--corpus', 'single'))).written, 40);
+    const single = await contents(url, 'single');
+    assert.ok(single.some((x) => x.startsWith('m|')) && single.some((x) => x.startsWith('t|')) && single.some((x) => x.startsWith('k|')));
+    assert.deepStrictEqual(await contents(url, 'sharded'), single);
+
+    const before = await rowVersions(url, 'single');
+    assert.deepStrictEqual(counts(ok(await run('index', dir, '--db', url, '--corpus', 'single'))), { written: 0, unchanged: 40, removed: 0 });
+    assert.deepStrictEqual(await rowVersions(url, 'single'), before, 'no document row was rewritten');
+  });
+
+  it('re-writes a changed document only, and --prune removes the ones gone from the folder', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-prune-'));
+    try {
+      writeArticles(work, 12);
+      ok(await run('index', work, '--db', url, '--corpus', 'prune'));
+      fs.rmSync(path.join(work, 'notes', 'article-000.txt'));
+      fs.appendFileSync(path.join(work, 'wire', 'article-001.txt'), 'Ilse Varda declined to comment.\n');
+      assert.deepStrictEqual(counts(ok(await run('index', work, '--db', url, '--corpus', 'prune'))), { written: 1, unchanged: 10, removed: 0 });
+      assert.strictEqual((await rowVersions(url, 'prune')).length, 12, 'without --prune the stored copy stays');
+      // A shard prunes only its own documents.
+      const shards = await Promise.all(['0/2', '1/2'].map((s) => run('index', work, '--db', url, '--corpus', 'prune', '--prune', '--shard', s)));
+      assert.strictEqual(shards.map((r) => counts(ok(r)).removed).reduce((x, y) => x + y), 1);
+      assert.ok(!(await rowVersions(url, 'prune')).some((v) => v.startsWith('notes/article-000.txt ')));
+      const folder = runSync('export', work);
+      ok(folder);
+      assert.strictEqual((await run('export', '--db', url, '--corpus', 'prune')).stdout, folder.stdout);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('a run killed mid-ingest, then run again, stores what a clean run stores', async () => {
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-kill-'));
+    try {
+      writeArticles(big, 400);
+      const { child, done } = started(['index', big, '--db', url, '--corpus', 'killed', '--jobs', '0']);
+      let stored = 0;
+      for (let waited = 0; stored < 5 && waited < 60000; waited += 10) {
+        await new Promise((r) => setTimeout(r, 10));
+        stored = Number((await query<{ n: string }>(url, `SELECT count(*) AS n FROM documents JOIN corpora USING (corpus_id) WHERE name = 'killed'`))[0].n);
+      }
+      child.kill('SIGKILL');
+      const killed = await done;
+      assert.strictEqual(killed.signal, 'SIGKILL', 'the ingest was still running when killed');
+      const partial = (await rowVersions(url, 'killed')).length;
+      assert.ok(partial > 0 && partial < 400, `killed midway (${partial} of 400 stored)`);
+      const rerun = counts(ok(await run('index', big, '--db', url, '--corpus', 'killed')));
+      assert.strictEqual(rerun.unchanged, partial, 'what had committed is kept');
+      assert.strictEqual(rerun.written, 400 - partial);
+      ok(await run('index', big, '--db', url, '--corpus', 'clean', '--jobs', '2'));
+      assert.deepStrictEqual(await contents(url, 'killed'), await contents(url, 'clean'));
+    } finally {
+      fs.rmSync(big, { recursive: true, force: true });
+    }
+  });
+
+  /** Indexes the folder into the corpus and checks every export format against the folder's. */
+  async function assertSameExports(folder: string, corpus: string): Promise<void> {
+    ok(await run('index', folder, '--db', url, '--corpus', corpus));
+    for (const format of ['json', 'md', 'csv']) {
+      const fromFolder = runSync('export', folder, '--format', format);
+      ok(fromFolder);
+      const unclustered = await run('export', '--db', url, '--corpus', corpus, '--format', format);
+      assert.strictEqual(unclustered.stdout, fromFolder.stdout, `${format} before db cluster`);
+    }
+    assert.match(ok(await run('db', 'cluster', '--db', url, '--corpus', corpus)), /entities stored/);
+    assert.match(ok(await run('db', 'cluster', '--db', url, '--corpus', corpus)), /already current/);
+    const stored = await query<{ n: string }>(url, `SELECT count(*) AS n FROM entities e JOIN corpora c USING (corpus_id) WHERE c.name = $1`, [corpus]);
+    const fromFolder = runSync('export', folder).stdout;
+    assert.strictEqual(Number(stored[0].n), JSON.parse(fromFolder).entities.length);
+    assert.strictEqual((await run('export', '--db', url, '--corpus', corpus)).stdout, fromFolder, 'json from the stored clustering');
+  }
+
+  it('exports byte for byte what the folder export writes: samples/', async () => {
+    await assertSameExports(path.join(repoRoot, 'samples'), 'samples');
+  });
+
+  it('exports byte for byte what the folder export writes: the shared seeds', async function () {
+    await assertSameExports(skipWithoutCorpus(this, 'seeds'), 'seeds');
+  });
+
+  it('never shows the password of a URL it cannot use', async () => {
+    const r = await run('export', '--db', 'postgresql://analyst:Tr0ub4dor@127.0.0.1:1/dossier');
+    assert.strictEqual(r.status, 2);
+    assert.match(r.stderr, /analyst:\*\*\*@127\.0\.0\.1:1/);
+    assert.ok(!r.stderr.includes('Tr0ub4dor'));
+  });
+});
