@@ -5,6 +5,8 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { openDatabase, storedEntityAt } from '../../src/core/db';
+import { loadFolder } from '../../src/core/folder';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
 import { query, teamDatabase } from './teamDatabase';
 
@@ -207,6 +209,46 @@ describe('team index on PostgreSQL', function () {
 
   it('exports byte for byte what the folder export writes: the shared seeds', async function () {
     await assertSameExports(skipWithoutCorpus(this, 'seeds'), 'seeds');
+  });
+
+  it('on BBC, two concurrent shards then db cluster export byte for byte what the folder export writes', async function () {
+    const bbc = skipWithoutCorpus(this, 'bbc');
+    const shards = await Promise.all(['0/2', '1/2'].map((s) => run('index', bbc, '--db', url, '--corpus', 'bbc', '--shard', s, '--jobs', '1')));
+    for (const r of shards) ok(r);
+    ok(await run('db', 'cluster', '--db', url, '--corpus', 'bbc'));
+    const [fromDb, fromFolder] = await Promise.all([run('export', '--db', url, '--corpus', 'bbc'), run('export', bbc)]);
+    assert.ok(JSON.parse(fromFolder.stdout).documents.length > 2000);
+    assert.ok(fromDb.stdout === fromFolder.stdout, 'the JSON exports differ');
+  });
+
+  it('answers a hover from the database as the in-memory index does (entity and other sources)', async () => {
+    const samples = path.join(repoRoot, 'samples');
+    ok(await run('index', samples, '--db', url, '--corpus', 'hover'));
+    ok(await run('db', 'cluster', '--db', url, '--corpus', 'hover'));
+    const { index } = loadFolder(samples);
+    const db = openDatabase(url);
+    try {
+      let checked = 0;
+      for (const p of index.paths()) {
+        const text = index.text(p)!;
+        for (let offset = 0; offset < text.length; offset += 7) {
+          const expected = index.entityAt(p, offset);
+          const got = await storedEntityAt(db, 'hover', p, offset, 1000);
+          if (!expected) {
+            assert.strictEqual(got, undefined, `${p}@${offset}`);
+            continue;
+          }
+          const perDoc = new Map<string, number>();
+          for (const m of expected.entity.mentions) if (m.path !== p) perDoc.set(m.path, (perDoc.get(m.path) ?? 0) + 1);
+          const sources = [...perDoc].map(([path, mentions]) => ({ path, mentions })).sort((a, b) => b.mentions - a.mentions || (a.path < b.path ? -1 : 1));
+          assert.deepStrictEqual(got, { id: expected.entity.id, name: expected.entity.name, type: expected.entity.type, mentionCount: expected.entity.mentionCount, sources }, `${p}@${offset}`);
+          checked++;
+        }
+      }
+      assert.ok(checked > 50, `${checked} positions on entities`);
+    } finally {
+      await db.end();
+    }
   });
 
   it('never shows the password of a URL it cannot use', async () => {

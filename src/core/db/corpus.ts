@@ -64,13 +64,17 @@ export async function loadCorpus(db: Pool, name: string): Promise<StoredCorpus> 
     'SELECT text, analysis FROM documents WHERE corpus_id = $1 ORDER BY path COLLATE "C"',
     [corpus.id],
   );
-  for (const r of rows) index.set(r.analysis, r.text);
+  const warnings = [...problems];
+  for (const r of rows) {
+    index.set(r.analysis, r.text);
+    warnings.push(...r.analysis.warnings); // as a folder load reports them
+  }
   let clusteringAdopted = false;
   if (corpus.signature && corpus.signature === index.corpusSignature()) {
     const clusters = await db.query<{ cluster: Cluster }>('SELECT cluster FROM entities WHERE corpus_id = $1 ORDER BY ordinal', [corpus.id]);
     clusteringAdopted = index.restoreClustering({ signature: corpus.signature, clusters: clusters.rows.map((r) => r.cluster) });
   }
-  return { index, warnings: problems, clusteringAdopted };
+  return { index, warnings, clusteringAdopted };
 }
 
 export interface ClusterReport {

@@ -5,6 +5,7 @@ import { redactUrl } from './types';
 
 export { migrate, schemaProblem, SCHEMA_VERSION, MIGRATIONS } from './migrations';
 export { ingestFolder, type IngestOptions } from './ingest';
+export { storedEntityAt, type StoredEntityAt } from './hover';
 export { clusterCorpus, loadCorpus, NoSuchCorpus, type ClusterReport, type StoredCorpus } from './corpus';
 export { DEFAULT_CORPUS, documentKey, inShard, parseShard, redactUrl, type IngestReport, type Shard } from './types';
 

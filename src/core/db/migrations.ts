@@ -102,6 +102,7 @@ CREATE TABLE entity_members (
   PRIMARY KEY (corpus_id, alias_key),
   FOREIGN KEY (corpus_id, entity_id) REFERENCES entities ON DELETE CASCADE
 );
+CREATE INDEX entity_members_entity ON entity_members (corpus_id, entity_id);
 
 -- The analysts' corrections, one row per entry of .dossier/aliases.json's lists.
 CREATE TABLE corrections (
