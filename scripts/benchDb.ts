@@ -1,0 +1,143 @@
+// `npm run bench:db`: the team index at scale. Builds a folder of BBC copies (default 45 copies of
+// the 2,225 articles, ~100k documents; each copy's files end with a line naming the copy, so
+// every hash differs), ingests it with 2 concurrent `dossier index --shard` processes into a fresh
+// database, then times `db cluster`, `export --db` and the hover query. Prints numbers only.
+// Usage: node out/scripts/benchDb.js [corpus-folder] [--copies N] [--db URL] [--jobs N]
+// Without --db (or DOSSIER_TEST_DATABASE_URL) it starts a throwaway server (scripts/pg-throwaway.sh).
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Client } from 'pg';
+import { openDatabase, redactUrl, storedEntityAt } from '../src/core/db';
+import { listFiles } from '../src/core/folder';
+
+const repo = path.join(__dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const now = () => performance.now();
+const MB = 1024 * 1024;
+
+function runCli(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`dossier ${args[0]} exited ${code}: ${stderr.slice(-2000)}`))));
+  });
+}
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const positional = argv.filter((a, i) => !a.startsWith('--') && !(i > 0 && argv[i - 1].startsWith('--')));
+  const source = path.resolve(positional[0] ?? path.join(repo, '..', 'shared', 'corpora', 'bbc'));
+  const copies = Number(opt('--copies') ?? 45);
+  const jobs = opt('--jobs') ?? '1';
+  if (!fs.existsSync(source)) throw new Error(`corpus not found: ${source}`);
+
+  let server = opt('--db') ?? process.env.DOSSIER_TEST_DATABASE_URL;
+  let throwaway: string | undefined;
+  if (!server) {
+    const started = spawnSync(path.join(repo, 'scripts', 'pg-throwaway.sh'), ['start'], { encoding: 'utf8' });
+    if (started.status !== 0) throw new Error(`cannot start a throwaway server: ${started.stderr}`);
+    throwaway = /PG_THROWAWAY_DIR=(\S+)/.exec(started.stdout)![1];
+    server = /DOSSIER_TEST_DATABASE_URL=(\S+)/.exec(started.stdout)![1];
+  }
+  const name = `dossier_bench_${process.pid}`;
+  const url = new URL(server);
+  url.pathname = '/' + name;
+  const db = url.toString();
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: server });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-db-'));
+  try {
+    const files = listFiles(source);
+    let bytes = 0;
+    for (let c = 0; c < copies; c++) {
+      for (const rel of files) {
+        const to = path.join(folder, `c${c}`, rel);
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        const text = Buffer.concat([fs.readFileSync(path.join(source, rel)), Buffer.from(`\nCopy ${c}.\n`)]);
+        fs.writeFileSync(to, text);
+        bytes += text.length;
+      }
+    }
+    const docs = files.length * copies;
+    console.log(`bench:db: ${docs} documents (${copies} × ${files.length} from ${source}), ${(bytes / MB).toFixed(1)} MB, server ${redactUrl(server)}`);
+    await admin(`CREATE DATABASE ${name}`);
+    await runCli(['db', 'migrate', '--db', db]);
+
+    let t = now();
+    await Promise.all(['0/2', '1/2'].map((s) => runCli(['index', folder, '--db', db, '--shard', s, '--jobs', jobs])));
+    const ingestS = (now() - t) / 1000;
+    console.log(`ingest, 2 concurrent shards (--jobs ${jobs} each): ${ingestS.toFixed(1)} s, ${(docs / ingestS).toFixed(0)} documents/s`);
+
+    t = now();
+    await runCli(['index', folder, '--db', db]);
+    console.log(`re-run, nothing changed: ${((now() - t) / 1000).toFixed(1)} s`);
+
+    const pool = openDatabase(db);
+    try {
+      const size = await pool.query<{ b: string }>('SELECT pg_database_size(current_database()) AS b');
+      console.log(`database size: ${(Number(size.rows[0].b) / MB).toFixed(0)} MB (${(Number(size.rows[0].b) / bytes).toFixed(1)}× the text)`);
+
+      t = now();
+      await runCli(['db', 'cluster', '--db', db]);
+      console.log(`db cluster: ${((now() - t) / 1000).toFixed(1)} s`);
+
+      const out = path.join(folder, 'export.json');
+      t = now();
+      await runCli(['export', '--db', db, '--out', out]);
+      console.log(`export --db (json): ${((now() - t) / 1000).toFixed(1)} s, ${(fs.statSync(out).size / MB).toFixed(0)} MB`);
+
+      // Hovers at random mentions of random documents (the positions drawn up front, off the clock).
+      const random = rng(13);
+      const sample = await pool.query<{ path: string; start_offset: number }>(
+        `SELECT d.path, m.start_offset FROM mentions m TABLESAMPLE SYSTEM (2) JOIN documents d USING (corpus_id, doc_id) LIMIT 5000`,
+      );
+      const positions = sample.rows.length ? sample.rows : [];
+      const ms: number[] = [];
+      for (let i = 0; i < 1000 && positions.length; i++) {
+        const p = positions[Math.floor(random() * positions.length)];
+        const t0 = now();
+        await storedEntityAt(pool, 'default', p.path, p.start_offset + 1);
+        ms.push(now() - t0);
+      }
+      ms.sort((a, b) => a - b);
+      if (ms.length) console.log(`hover query (entity + 8 sources), ${ms.length} queries: p50 ${percentile(ms, 50).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms`);
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    if (throwaway) spawnSync(path.join(repo, 'scripts', 'pg-throwaway.sh'), ['stop', throwaway]);
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench:db: ${(e as Error).message}`);
+  process.exitCode = 1;
+});
