@@ -49,7 +49,8 @@ Team index options:
 Publication dates also come from a header, .dossier/dates.csv (path,date), a byline or
 dateline, or a date in the file or folder name (never the file's modification time).
 Exit status: 0 done (files skipped are listed on stderr), 1 the output could not be written,
-2 bad usage, a folder that cannot be read or an --out path that cannot be written.`;
+2 bad usage, a folder that cannot be read, an --out path that cannot be written, or a database
+problem (cannot connect, no schema: run db migrate, no such corpus).`;
 
 class UsageError extends Error {}
 class HelpRequested extends Error {}
@@ -160,6 +161,7 @@ function parseArgs(argv: string[]): Args {
   if ((command === 'db' || command === 'index') && !args.db) throw new UsageError(`${command} needs --db URL`);
   if (args.corpus !== undefined && !args.db) throw new UsageError('--corpus needs --db');
   if ((args.shard || args.prune) && command !== 'index') throw new UsageError('--shard and --prune are options of index');
+  if (args.db && args.cache) throw new UsageError('--cache is for a folder; with --db the database keeps the analyses');
   return args as Args;
 }
 

@@ -258,3 +258,27 @@ describe('team index on PostgreSQL', function () {
     assert.ok(!r.stderr.includes('Tr0ub4dor'));
   });
 });
+
+describe('team index command line (no server needed)', function () {
+  this.timeout(60000);
+  const samples = path.join(repoRoot, 'samples');
+  const usage = (args: string[], message: RegExp) => {
+    const r = runSync(...args);
+    assert.strictEqual(r.status, 2, args.join(' '));
+    assert.match(r.stderr, message);
+  };
+
+  it('says which team-index flags are missing, misplaced or malformed (exit 2, nothing contacted)', () => {
+    const url = 'postgresql://nobody@127.0.0.1:1/none';
+    usage(['index', samples], /index needs --db URL/);
+    usage(['db', 'migrate'], /db needs --db URL/);
+    usage(['db', 'vacuum', '--db', url], /unknown db command "vacuum"/);
+    usage(['db', 'cluster', samples, '--db', url], /db cluster takes no folder/);
+    usage(['export', samples, '--db', url], /give a folder or --db, not both/);
+    usage(['export', samples, '--corpus', 'x'], /--corpus needs --db/);
+    usage(['export', samples, '--shard', '0/2'], /--shard and --prune are options of index/);
+    usage(['index', samples, '--db', url, '--shard', '2/2'], /--shard 2\/2: I must be 0 to N-1/);
+    usage(['index', samples, '--db', url, '--shard', 'half'], /--shard needs I\/N/);
+    usage(['index', samples, '--db', url, '--cache', '/tmp/x'], /--cache is for a folder/);
+  });
+});
