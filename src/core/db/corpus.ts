@@ -101,6 +101,7 @@ export async function clusterCorpus(db: Pool, name: string): Promise<ClusterRepo
     await client.query('BEGIN');
     // One clustering at a time per corpus: a second `db cluster` waits, then replaces it whole.
     await client.query('SELECT 1 FROM corpora WHERE corpus_id = $1 FOR UPDATE', [corpus.id]);
+    // Members and sources go with their entities (ON DELETE CASCADE).
     await client.query('DELETE FROM entities WHERE corpus_id = $1', [corpus.id]);
     const c = snapshot.clusters;
     if (c.length) {
@@ -113,6 +114,16 @@ export async function clusterCorpus(db: Pool, name: string): Promise<ClusterRepo
       await client.query(
         'INSERT INTO entity_members (corpus_id, alias_key, entity_id) SELECT $1, * FROM unnest($2::text[], $3::text[])',
         [corpus.id, members.map((m) => m[0]), members.map((m) => m[1])],
+      );
+      await client.query(
+        `INSERT INTO entity_sources (corpus_id, entity_id, doc_id, path, mentions)
+         SELECT k.corpus_id, k.entity_id, a.doc_id, d.path, sum(a.mentions)
+         FROM entity_members k
+         JOIN alias_keys a ON a.corpus_id = k.corpus_id AND a.alias_key = k.alias_key
+         JOIN documents d ON d.corpus_id = a.corpus_id AND d.doc_id = a.doc_id
+         WHERE k.corpus_id = $1
+         GROUP BY k.corpus_id, k.entity_id, a.doc_id, d.path`,
+        [corpus.id],
       );
     }
     await client.query('UPDATE corpora SET clustering_signature = $2, clustered_at = now() WHERE corpus_id = $1', [corpus.id, snapshot.signature]);

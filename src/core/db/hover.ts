@@ -1,6 +1,6 @@
 // What a hover asks the team index: the entity at an offset of a stored document and the other
 // documents that mention it, most mentions first. One round trip; the mention lookup stays on
-// the document's node, the sources fan out over alias_keys (docs/TEAM-INDEX.md).
+// the document's node, the sources are the first rows of entity_sources (docs/TEAM-INDEX.md).
 import type { Pool } from 'pg';
 import type { EntityType } from '../types';
 import { documentKey } from './types';
@@ -29,13 +29,10 @@ SELECT e.entity_id, e.name, e.type, e.mention_count, src.path, src.mentions
 FROM corpus JOIN hit ON true
 JOIN entities e ON e.corpus_id = corpus.corpus_id AND e.entity_id = hit.entity_id
 LEFT JOIN LATERAL (
-  SELECT d.path, sum(a.mentions)::int AS mentions
-  FROM entity_members k
-  JOIN alias_keys a ON a.corpus_id = k.corpus_id AND a.alias_key = k.alias_key
-  JOIN documents d ON d.corpus_id = a.corpus_id AND d.doc_id = a.doc_id
-  WHERE k.corpus_id = corpus.corpus_id AND k.entity_id = hit.entity_id AND a.doc_id <> $2
-  GROUP BY d.path
-  ORDER BY mentions DESC, d.path COLLATE "C"
+  SELECT x.path, x.mentions
+  FROM entity_sources x
+  WHERE x.corpus_id = corpus.corpus_id AND x.entity_id = hit.entity_id AND x.doc_id <> $2
+  ORDER BY x.mentions DESC, x.path COLLATE "C"
   LIMIT $4
 ) src ON true`;
 

@@ -104,6 +104,19 @@ CREATE TABLE entity_members (
 );
 CREATE INDEX entity_members_entity ON entity_members (corpus_id, entity_id);
 
+-- Per entity, the documents mentioning it and how often (written by \`db cluster\`): a hover's
+-- "other sources" is then an index scan that stops after a few rows, however common the entity.
+CREATE TABLE entity_sources (
+  corpus_id int NOT NULL,
+  entity_id text NOT NULL,
+  doc_id bigint NOT NULL,
+  path text NOT NULL,
+  mentions int NOT NULL,
+  PRIMARY KEY (corpus_id, entity_id, doc_id),
+  FOREIGN KEY (corpus_id, entity_id) REFERENCES entities ON DELETE CASCADE
+);
+CREATE INDEX entity_sources_top ON entity_sources (corpus_id, entity_id, mentions DESC, path COLLATE "C");
+
 -- The analysts' corrections, one row per entry of .dossier/aliases.json's lists.
 CREATE TABLE corrections (
   corpus_id int NOT NULL REFERENCES corpora ON DELETE CASCADE,
