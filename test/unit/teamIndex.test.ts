@@ -140,6 +140,12 @@ describe('team index on PostgreSQL', function () {
     assert.deepStrictEqual(await rowVersions(url, 'single'), before, 'no document row was rewritten');
   });
 
+  it('two runs over the same documents at once both succeed and store what one run stores', async () => {
+    const both = await Promise.all([1, 2].map(() => run('index', dir, '--db', url, '--corpus', 'twice', '--jobs', '0')));
+    for (const r of both) ok(r);
+    assert.deepStrictEqual(await contents(url, 'twice'), await contents(url, 'single'));
+  });
+
   it('re-writes a changed document only, and --prune removes the ones gone from the folder', async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-prune-'));
     try {

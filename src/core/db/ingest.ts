@@ -35,6 +35,9 @@ async function writeDocument(client: PoolClient, corpus: number, analysis: Docum
   keys.add(analysis.path, analysis.entities);
   await client.query('BEGIN');
   try {
+    // Two runs writing the same document (overlapping shards, a run started twice) take turns:
+    // the second then replaces what the first committed instead of colliding with it.
+    await client.query('SELECT pg_advisory_xact_lock($1, $2)', [corpus, doc % 0x7fffffff]);
     // Deleting the document cascades to its mentions, date mentions and alias keys.
     await client.query('DELETE FROM documents WHERE corpus_id = $1 AND doc_id = $2', [corpus, doc]);
     await client.query(
