@@ -257,6 +257,44 @@ describe('team index on PostgreSQL', function () {
     }
   });
 
+  it('applies the corrections stored in the database as the folder export applies .dossier/aliases.json', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-corrections-'));
+    try {
+      writeArticles(work, 12);
+      ok(await run('index', work, '--db', url, '--corpus', 'corrected'));
+      ok(await run('db', 'cluster', '--db', url, '--corpus', 'corrected')); // to be made stale by the corrections
+      const plain = runSync('export', work).stdout;
+      fs.mkdirSync(path.join(work, '.dossier'));
+      fs.writeFileSync(
+        path.join(work, '.dossier', 'aliases.json'),
+        JSON.stringify({
+          merge: [['Mara Quillon', 'Tobias Renk']],
+          rename: [{ entity: 'Northway Shipping Group', name: 'Northway' }],
+          retype: [{ entity: 'Gdansk', type: 'organization' }],
+          ignore: ['Kessel Audit Office'],
+          dismissed: [['Ilse Varda', 'Petra Lindqvist']],
+        }),
+      );
+      const corrected = runSync('export', work).stdout;
+      assert.notStrictEqual(corrected, plain, 'the corrections change the export');
+      // What the editor will write: one row per correction, by the corrector role.
+      const [{ corpus_id: corpus }] = await query<{ corpus_id: number }>(url, `SELECT corpus_id FROM corpora WHERE name = 'corrected'`);
+      await query(
+        url,
+        `INSERT INTO corrections (corpus_id, kind, names, value) VALUES
+           ($1, 'merge', '{Mara Quillon,Tobias Renk}', NULL), ($1, 'rename', '{Northway Shipping Group}', 'Northway'),
+           ($1, 'retype', '{Gdansk}', 'organization'), ($1, 'ignore', '{Kessel Audit Office}', NULL)`,
+        [corpus],
+      );
+      await query(url, `INSERT INTO dismissed_suggestions (corpus_id, name_a, name_b) VALUES ($1, 'Ilse Varda', 'Petra Lindqvist')`, [corpus]);
+      assert.strictEqual((await run('export', '--db', url, '--corpus', 'corrected')).stdout, corrected, 'the stale clustering is not adopted');
+      assert.match(ok(await run('db', 'cluster', '--db', url, '--corpus', 'corrected')), /entities stored/);
+      assert.strictEqual((await run('export', '--db', url, '--corpus', 'corrected')).stdout, corrected, 'from the stored clustering');
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('never shows the password of a URL it cannot use', async () => {
     const r = await run('export', '--db', 'postgresql://analyst:Tr0ub4dor@127.0.0.1:1/dossier');
     assert.strictEqual(r.status, 2);
