@@ -44,3 +44,11 @@ export function teamDatabase(use: (url: string) => void): void {
 export function query<R = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
   return admin(url, async (c) => (await c.query(sql, params)).rows as R[]);
 }
+
+/** Runs one statement as another role (SET ROLE on the suite's own connection; no login needed). */
+export function asRole<R = Record<string, unknown>>(url: string, role: string, sql: string): Promise<R[]> {
+  return admin(url, async (c) => {
+    await c.query(`SET ROLE ${role}`);
+    return (await c.query(sql)).rows as R[];
+  });
+}

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { openDatabase, storedEntityAt } from '../../src/core/db';
 import { loadFolder } from '../../src/core/folder';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
-import { query, teamDatabase } from './teamDatabase';
+import { asRole, query, teamDatabase } from './teamDatabase';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 const runSync = (...args: string[]) => spawnSync('node', [cli, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -292,6 +292,37 @@ describe('team index on PostgreSQL', function () {
       assert.strictEqual((await run('export', '--db', url, '--corpus', 'corrected')).stdout, corrected, 'from the stored clustering');
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('the GRANTs of docs/TEAM-INDEX.md: the reader only reads, the corrector also writes corrections', async () => {
+    const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'TEAM-INDEX.md'), 'utf8');
+    const block = /## Roles[\s\S]*?```sql\n([\s\S]*?)```/.exec(doc)![1];
+    // Roles belong to the whole server: this run's names are its own, dropped at the end.
+    const tag = `_${process.pid}`;
+    const role = (r: string) => r + tag;
+    const database = new URL(url).pathname.slice(1);
+    const sql = block
+      .replace(/\b(dossier_reader|dossier_corrector|alice|bob)\b/g, (r) => role(r))
+      .replace(/DATABASE dossier\b/g, `DATABASE ${database}`);
+    ok(await run('index', path.join(repoRoot, 'samples'), '--db', url, '--corpus', 'roles'));
+    const [{ corpus_id: corpus }] = await query<{ corpus_id: number }>(url, `SELECT corpus_id FROM corpora WHERE name = 'roles'`);
+    const correction = `INSERT INTO corrections (corpus_id, kind, names) VALUES (${corpus}, 'split', '{Ferreira}') RETURNING created_by`;
+    try {
+      await query(url, sql);
+      assert.ok((await asRole<{ n: number }>(url, role('bob'), 'SELECT count(*)::int AS n FROM documents'))[0].n > 0, 'the reader reads');
+      assert.deepStrictEqual(await asRole(url, role('alice'), correction), [{ created_by: role('alice') }], 'the corrector corrects, named');
+      for (const [who, statement] of [
+        ['bob', correction],
+        ['bob', 'DELETE FROM documents'],
+        ['alice', 'DELETE FROM documents'],
+        ['alice', `UPDATE entities SET name = 'x'`],
+      ]) {
+        await assert.rejects(asRole(url, role(who), statement), /permission denied/, `${who}: ${statement}`);
+      }
+    } finally {
+      await query(url, `DROP OWNED BY ${['dossier_reader', 'dossier_corrector', 'alice', 'bob'].map(role).join(', ')}`).catch(() => undefined);
+      for (const r of ['alice', 'bob', 'dossier_corrector', 'dossier_reader']) await query(url, `DROP ROLE IF EXISTS ${role(r)}`);
     }
   });
 
