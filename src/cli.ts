@@ -17,8 +17,9 @@ Options (all commands):
   --cache DIR          keep analyses in DIR and reuse them for unchanged files
   --default-date DAY   publication date (YYYY-MM-DD) of documents that give none themselves
   --name-pattern RE    read publication dates from paths with RE (named groups year, month, day)
+  --use-mtime          date documents with no other clue by their file's modification time
 Publication dates also come from a header, .dossier/dates.csv (path,date), a byline or
-dateline, or a date in the file or folder name (never the file's modification time).`;
+dateline, or a date in the file or folder name (the modification time only with --use-mtime).`;
 
 class UsageError extends Error {}
 
@@ -34,6 +35,7 @@ interface Args {
   cache?: string;
   defaultDate?: string;
   namePattern?: string;
+  useModifiedTime?: boolean;
 }
 
 /** Folders with more files than this are analyzed in worker threads unless --jobs says otherwise. */
@@ -81,7 +83,7 @@ function parseArgs(argv: string[]): Args {
         throw new UsageError(`--name-pattern is not a regular expression: ${(e as Error).message}`);
       }
       args.namePattern = v;
-    }
+    } else if (a === '--use-mtime') args.useModifiedTime = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
@@ -141,6 +143,7 @@ export async function main(argv: string[]): Promise<number> {
     maxFileSizeKB: args.maxFileSizeKB,
     defaultDate: args.defaultDate,
     namePattern: args.namePattern,
+    useModifiedTime: args.useModifiedTime,
     onProgress,
   };
   let jobs = args.jobs;

@@ -135,6 +135,7 @@ export const DATE_SOURCE_LABELS: Record<DateSource, string> = {
   fileName: 'from the file name',
   folderName: 'from the folder name',
   inferred: 'inferred from the latest date in the text',
+  modified: "from the file's modification time",
   default: "from the folder's default date",
   none: 'no date',
 };

@@ -353,6 +353,9 @@ export const publicationDateCases: PublicationDateCase[] = [
   { path: 'bbc/tech/042.txt', text: BODY, context: { default: '2005-01-01' }, value: '2005-01-01', source: 'default' },
   { path: 'bbc/tech/043.txt', text: `The firm said on 3 March 2005 that profits rose.\n`, context: { default: '2005-01-01' }, value: '2005-03-03', source: 'inferred' },
   { path: 'bbc/tech/044.txt', text: BODY, context: { default: '1850-01-01' }, value: undefined, source: 'none' },
+  // The modification time only when the user opted in (the host then gives it), before the default.
+  { path: 'notes/plain.txt', text: BODY, context: { modified: '2024-02-03', default: '2005-01-01' }, value: '2024-02-03', source: 'modified' },
+  { path: 'notes/2023-07-01-plain.txt', text: BODY, context: { modified: '2024-02-03' }, value: '2023-07-01', source: 'fileName' },
   // Implausible header years are not publication dates.
   { path: 'old.txt', text: `date 1066-10-14\n${BODY}`, value: undefined, source: 'none' },
 ];
