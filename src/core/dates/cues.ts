@@ -79,13 +79,11 @@ export function directionAt(text: string, start: number, end: number): Direction
   // The verb may sit further back: "remained in the port until March 6".
   if (last && WEAK_FUTURE_WORDS.has(last)) return pastIn(words, 6) ? 'nearest' : 'future';
   if (pastIn(words, 3)) return 'past';
-  // The verb may follow: "On Sunday, the leader said…", "Nov. 20 will see…" — but not a
-  // reporting clause after a comma ("…on 16 March, the Treasury has announced").
-  if (words.length <= 2 || !/^[ \t\u00a0]*,/.test(text.slice(end, end + 3))) {
-    const next = wordsAfter(text, end).map((w) => w.replace(/[^a-z']/g, ''));
-    if (next.some((w) => FUTURE_AFTER.has(w) || /'ll$/.test(w))) return 'future';
-    if (hasPastVerb(next, 0, next.length)) return 'past';
-  }
+  // The verb may follow: "On Sunday, the leader said…", "Nov. 20 will see…" (a present perfect
+  // is not a past: "…on 16 March, the Treasury has announced").
+  const next = wordsAfter(text, end).map((w) => w.replace(/[^a-z']/g, ''));
+  if (next.some((w) => FUTURE_AFTER.has(w) || /'ll$/.test(w))) return 'future';
+  if (hasPastVerb(next, 0, next.length)) return 'past';
   // ...or sit further back in the clause: "shares rose by 2.3% on Thursday".
   return pastIn(words, CLAUSE_WORDS) ? 'past' : 'nearest';
 }

@@ -80,7 +80,11 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
   };
   const timelinePane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Timeline/ }) });
   const timelineRows = timelinePane.locator('.monaco-list-row');
-  const rowTexts = async () => (await timelineRows.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  // In screen order: the list reuses row elements, so the DOM order can differ.
+  const rowTexts = async () =>
+    (await timelineRows.evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-index')), r.innerText])))
+      .sort((a, b) => a[0] - b[0])
+      .map(([, s]) => s.replace(/\s+/g, ' ').trim());
 
   /** @type {{ name: string; run: () => Promise<void> }[]} */
   const steps = [
@@ -224,7 +228,7 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
         await timelinePane.locator('.pane-header .action-label[aria-label^="Timeline: Newest First"]').click({ timeout: 10_000 });
         await page.waitForFunction((before) => {
           const pane = [...document.querySelectorAll('.pane')].find((p) => /^Timeline/.test(p.querySelector('.pane-header')?.textContent || ''));
-          const row = pane && pane.querySelector('.monaco-list-row');
+          const row = pane && pane.querySelector('.monaco-list-row[data-index="0"]');
           return row && row.textContent.replace(/\s+/g, ' ').trim() !== before;
         }, before, { timeout: 10_000 });
         log(`  first row: ${JSON.stringify(before)} → ${JSON.stringify(await firstRow())}`);
