@@ -215,6 +215,9 @@ export const dateCases: DateCase[] = [
   { text: 'Shares in the brewer rose by 2.3% on Thursday.', expression: 'Thursday', reference: '2005-03-15', value: '2005-03-10', granularity: 'day' },
   { text: 'The chancellor will deliver his budget to parliament on 16 March, the Treasury has announced.', expression: '16 March', reference: '2005-03-01', value: '2005-03-16', granularity: 'day' },
   { text: 'In a speech on Sunday, the mayor said she would stay.', expression: 'Sunday', reference: '2026-01-15', value: '2026-01-11', granularity: 'day' },
+  { text: 'On Thursday, the senior judge Lord Avery said the rules were unfair.', expression: 'Thursday', reference: '2005-03-15', value: '2005-03-10', granularity: 'day' },
+  { text: 'The new president was sworn in at a ceremony in the capital on Thursday.', expression: 'Thursday', reference: '2005-03-15', value: '2005-03-10', granularity: 'day' },
+  { text: 'The home side hosts the league leaders on Friday.', expression: 'Friday', reference: '2005-03-15', value: '2005-03-18', granularity: 'day' },
   { text: 'The film festival runs until Sunday.', expression: 'Sunday', reference: '2005-03-15', value: '2005-03-20', granularity: 'day' },
   { text: 'The ferry was already full on December 20.', expression: 'December 20', reference: '2025-10-30', value: '2024-12-20', granularity: 'day' },
 

@@ -7,7 +7,7 @@ import { FUTURE_AFTER, FUTURE_CUE, IRREGULAR_PAST, NON_PAST_AUXILIARY, NOT_PAST_
 export type Direction = 'future' | 'past' | 'nearest';
 
 /** How far back a past tense still sets the direction when nothing closer does. */
-const CLAUSE_WORDS = 8;
+const CLAUSE_WORDS = 12;
 
 /** The words just before `start`, within its sentence (a bounded window: constant work per call). */
 export function wordsBefore(text: string, start: number): string[] {
@@ -57,12 +57,12 @@ function hasPastVerb(words: string[], from: number, to: number): boolean {
   return false;
 }
 
-/** Up to five words after `end`, within its sentence (commas allowed: "On Sunday, the leader said"). */
+/** Up to seven words after `end`, within its sentence (commas allowed: "On Sunday, the leader said"). */
 function wordsAfter(text: string, end: number): string[] {
   let window = text.slice(end, end + 60);
   const stop = window.search(/[.!?;\n]/);
   if (stop >= 0) window = window.slice(0, stop);
-  return window.toLowerCase().split(/[\s,]+/).filter(Boolean).slice(0, 5);
+  return window.toLowerCase().split(/[\s,]+/).filter(Boolean).slice(0, 7);
 }
 
 /**
