@@ -226,11 +226,16 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
         const firstRow = async () => (await rowTexts())[0] || '';
         const before = await firstRow();
         await timelinePane.locator('.pane-header .action-label[aria-label^="Timeline: Newest First"]').click({ timeout: 10_000 });
-        await page.waitForFunction((before) => {
+        // Newest first: the top row is the latest year among the top-level rows.
+        await page.waitForFunction(() => {
           const pane = [...document.querySelectorAll('.pane')].find((p) => /^Timeline/.test(p.querySelector('.pane-header')?.textContent || ''));
-          const row = pane && pane.querySelector('.monaco-list-row[data-index="0"]');
-          return row && row.textContent.replace(/\s+/g, ' ').trim() !== before;
-        }, before, { timeout: 10_000 });
+          const years = [...(pane ? pane.querySelectorAll('.monaco-list-row[aria-level="1"]') : [])]
+            .map((r) => [Number(r.getAttribute('data-index')), Number((/^\s*(\d{4})\s*$/.exec(r.querySelector('.label-name')?.textContent || '') || [])[1])])
+            .filter(([, y]) => y > 0);
+          if (years.length < 2) return false;
+          const latest = Math.max(...years.map(([, y]) => y));
+          return years.some(([i, y]) => i === 0 && y === latest);
+        }, undefined, { timeout: 10_000 });
         log(`  first row: ${JSON.stringify(before)} → ${JSON.stringify(await firstRow())}`);
         await timelinePane.locator('.pane-header .action-label[aria-label^="Go to Date"]').click({ timeout: 10_000 });
         const input = page.locator('.quick-input-widget input');
