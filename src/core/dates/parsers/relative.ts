@@ -58,7 +58,7 @@ export const theWeekendParser: Parser = {
   name: 'theWeekend',
   parse: (text, out) =>
     // "over the weekend", "at the weekend"
-    scan(RE.theWeekend, text, (m) => out.push(cand(m, { kind: 'weekend' }))),
+    text.includes('eekend') && scan(RE.theWeekend, text, (m) => out.push(cand(m, { kind: 'weekend' }))),
 };
 
 export const yearEndParser: Parser = {
@@ -136,5 +136,5 @@ export const anaphorDayParser: Parser = {
 export const yearEarlierParser: Parser = {
   name: 'yearEarlier',
   parse: (text, out) =>
-    scan(RE.yearEarlier, text, (m) => out.push(cand(m, { kind: 'relative', unit: 'year', amount: -1, note: 'a year before' }))),
+    text.includes('ear-') && scan(RE.yearEarlier, text, (m) => out.push(cand(m, { kind: 'relative', unit: 'year', amount: -1, note: 'a year before' }))),
 };
