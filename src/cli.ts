@@ -31,9 +31,10 @@ Options (all commands):
                        0 = no limit)
   --default-date DAY   publication date (YYYY-MM-DD) of documents that give none themselves
   --name-pattern RE    read publication dates from paths with RE (named groups year, month, day)
+  --use-mtime          date documents with no other clue by their file's modification time
   -h, --help           this help
 Publication dates also come from a header, .dossier/dates.csv (path,date), a byline or
-dateline, or a date in the file or folder name (never the file's modification time).
+dateline, or a date in the file or folder name (the modification time only with --use-mtime).
 Exit status: 0 done (files skipped are listed on stderr), 1 the output could not be written,
 2 bad usage, a folder that cannot be read or an --out path that cannot be written.`;
 
@@ -56,6 +57,7 @@ interface Args {
   timeBudgetS?: number;
   defaultDate?: string;
   namePattern?: string;
+  useModifiedTime?: boolean;
 }
 
 /** Folders with more files than this are analyzed in worker threads unless --jobs says otherwise. */
@@ -112,7 +114,7 @@ function parseArgs(argv: string[]): Args {
         throw new UsageError(`--name-pattern is not a regular expression: ${(e as Error).message}`);
       }
       args.namePattern = v;
-    }
+    } else if (a === '--use-mtime') args.useModifiedTime = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
@@ -219,6 +221,7 @@ export async function main(argv: string[]): Promise<number> {
     maxFileSizeKB: args.maxFileSizeKB,
     defaultDate: args.defaultDate,
     namePattern: args.namePattern,
+    useModifiedTime: args.useModifiedTime,
     onProgress,
   };
   const { jobs, note } = jobsFor(args.jobs, listFolder(args.folder, args.include, exclude).files.length);
