@@ -123,25 +123,22 @@ function parseArgs(argv: string[]): Args {
   return args as Args;
 }
 
-function entitiesReport(index: CorpusIndex): string {
-  const lines = index.entities().map((e) => {
+function* entitiesReport(index: CorpusIndex): Generator<string> {
+  for (const e of index.entities()) {
     const also = e.aliases.length ? `  (also: ${e.aliases.join(', ')})` : '';
-    return `${String(e.mentions.length).padStart(5)}  ${e.type.padEnd(12)}  ${e.name}  [${plural(e.documents.length, 'doc')}]${also}`;
-  });
-  return lines.join('\n') + '\n';
+    yield `${String(e.mentions.length).padStart(5)}  ${e.type.padEnd(12)}  ${e.name}  [${plural(e.documents.length, 'doc')}]${also}\n`;
+  }
 }
 
-function timelineReport(index: CorpusIndex): string {
-  const out: string[] = [];
+function* timelineReport(index: CorpusIndex): Generator<string> {
   for (const day of index.timeline()) {
     const sources = new Set(day.entries.map((e) => e.path)).size;
-    out.push(`${day.date}${sources > 1 ? `  (${sources} sources)` : ''}`);
+    yield `${day.date}${sources > 1 ? `  (${sources} sources)` : ''}\n`;
     for (const e of day.entries) {
       const snippet = snippetText(snippetOf(index.text(e.path) ?? '', e.sentenceSpan, e.start, e.end, 140));
-      out.push(`    ${e.path}:${e.position.line + 1}  ${snippet}`);
+      yield `    ${e.path}:${e.position.line + 1}  ${snippet}\n`;
     }
   }
-  return out.join('\n') + '\n';
 }
 
 /**
@@ -177,7 +174,7 @@ function setupProblem(args: Args): string | undefined {
 function outGlob(args: Args): string | undefined {
   if (!args.out) return undefined;
   const rel = path.relative(path.resolve(args.folder), path.resolve(args.out));
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  if (!rel || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
   return literalGlob(rel.split(path.sep).join('/'));
 }
 
@@ -236,8 +233,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`dossier: ${plural(index.size, 'document')} analyzed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   let output: Iterable<string>;
-  if (args.command === 'entities') output = [entitiesReport(index)];
-  else if (args.command === 'timeline') output = [timelineReport(index)];
+  if (args.command === 'entities') output = entitiesReport(index);
+  else if (args.command === 'timeline') output = timelineReport(index);
   else output = exportFormat(args.format)!.chunks(index);
   try {
     if (args.out) writeFileAtomic(args.out, output);
