@@ -63,7 +63,8 @@ export class DossierHoverProvider implements vscode.HoverProvider {
     if (entity.aliases.length) {
       md.appendMarkdown(`Also written: ${entity.aliases.map((a) => `*${escapeMarkdown(a)}*`).join(', ')}\n\n`);
     }
-    if (entity.ambiguousWith?.length) {
+    // Only a short form can be someone else: "Blair" could be Cherie Blair, "Tony Blair" cannot.
+    if (entity.ambiguousWith?.length && !mention.text.trim().includes(' ')) {
       md.appendMarkdown(`⚠ "${escapeMarkdown(mention.text)}" could also be: ${entity.ambiguousWith.map(escapeMarkdown).join(', ')}\n\n`);
     }
     // The actions sit next to the counts, so they stay visible however long the source list gets.
