@@ -20,7 +20,7 @@ export interface Prepared {
 
 export function prepare(doc: ConllDocument): Prepared {
   const toks = tokenize(doc.text);
-  return { doc, toks, features: tokenFeatures(toks) };
+  return { doc, toks, features: tokenFeatures(toks, true) };
 }
 
 /** Gold label of each token: the gold span that contains its start (B- at the span's start). */

@@ -39,6 +39,7 @@ Options (all commands):
                        0 = no limit)
   --default-date DAY   publication date (YYYY-MM-DD) of documents that give none themselves
   --name-pattern RE    read publication dates from paths with RE (named groups year, month, day)
+  --use-mtime          date documents with no other clue by their file's modification time
   -h, --help           this help
 Team index options:
   --db URL             PostgreSQL URL (libpq rules: sslmode=…, PGSSLMODE, PGPASSFILE; the password
@@ -47,7 +48,7 @@ Team index options:
   --shard I/N          index only the documents whose path hashes to I mod N (run N at once)
   --prune              remove the shard's stored documents that the folder no longer has
 Publication dates also come from a header, .dossier/dates.csv (path,date), a byline or
-dateline, or a date in the file or folder name (never the file's modification time).
+dateline, or a date in the file or folder name (the modification time only with --use-mtime).
 Exit status: 0 done (files skipped are listed on stderr), 1 the output could not be written,
 2 bad usage, a folder that cannot be read, an --out path that cannot be written, or a database
 problem (cannot connect, no schema: run db migrate, no such corpus).`;
@@ -77,6 +78,7 @@ interface Args {
   timeBudgetS?: number;
   defaultDate?: string;
   namePattern?: string;
+  useModifiedTime?: boolean;
 }
 
 /** Folders with more files than this are analyzed in worker threads unless --jobs says otherwise. */
@@ -143,7 +145,7 @@ function parseArgs(argv: string[]): Args {
         throw new UsageError(`--name-pattern is not a regular expression: ${(e as Error).message}`);
       }
       args.namePattern = v;
-    }
+    } else if (a === '--use-mtime') args.useModifiedTime = true;
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
@@ -165,25 +167,22 @@ function parseArgs(argv: string[]): Args {
   return args as Args;
 }
 
-function entitiesReport(index: CorpusIndex): string {
-  const lines = index.entities().map((e) => {
+function* entitiesReport(index: CorpusIndex): Generator<string> {
+  for (const e of index.entities()) {
     const also = e.aliases.length ? `  (also: ${e.aliases.join(', ')})` : '';
-    return `${String(e.mentions.length).padStart(5)}  ${e.type.padEnd(12)}  ${e.name}  [${plural(e.documents.length, 'doc')}]${also}`;
-  });
-  return lines.join('\n') + '\n';
+    yield `${String(e.mentions.length).padStart(5)}  ${e.type.padEnd(12)}  ${e.name}  [${plural(e.documents.length, 'doc')}]${also}\n`;
+  }
 }
 
-function timelineReport(index: CorpusIndex): string {
-  const out: string[] = [];
+function* timelineReport(index: CorpusIndex): Generator<string> {
   for (const day of index.timeline()) {
     const sources = new Set(day.entries.map((e) => e.path)).size;
-    out.push(`${day.date}${sources > 1 ? `  (${sources} sources)` : ''}`);
+    yield `${day.date}${sources > 1 ? `  (${sources} sources)` : ''}\n`;
     for (const e of day.entries) {
       const snippet = snippetText(snippetOf(index.text(e.path) ?? '', e.sentenceSpan, e.start, e.end, 140));
-      out.push(`    ${e.path}:${e.position.line + 1}  ${snippet}`);
+      yield `    ${e.path}:${e.position.line + 1}  ${snippet}\n`;
     }
   }
-  return out.join('\n') + '\n';
 }
 
 /**
@@ -220,7 +219,7 @@ function setupProblem(args: Args): string | undefined {
 function outGlob(args: Args): string | undefined {
   if (!args.out || args.folder === undefined) return undefined;
   const rel = path.relative(path.resolve(args.folder), path.resolve(args.out));
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  if (!rel || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
   return literalGlob(rel.split(path.sep).join('/'));
 }
 
@@ -284,14 +283,20 @@ function folderExclude(args: Args): string[] {
 }
 
 function loadOptions(args: Args) {
-  return { include: args.include, maxFileSizeKB: args.maxFileSizeKB, defaultDate: args.defaultDate, namePattern: args.namePattern };
+  return {
+    include: args.include,
+    maxFileSizeKB: args.maxFileSizeKB,
+    defaultDate: args.defaultDate,
+    namePattern: args.namePattern,
+    useModifiedTime: args.useModifiedTime,
+  };
 }
 
 /** Writes the command's report to --out or stdout: 0, or 1 when it could not be written. */
 function writeReport(args: Args, index: CorpusIndex): number {
   let output: Iterable<string>;
-  if (args.command === 'entities') output = [entitiesReport(index)];
-  else if (args.command === 'timeline') output = [timelineReport(index)];
+  if (args.command === 'entities') output = entitiesReport(index);
+  else if (args.command === 'timeline') output = timelineReport(index);
   else output = exportFormat(args.format)!.chunks(index);
   try {
     if (args.out) writeFileAtomic(args.out, output);

@@ -250,12 +250,21 @@ function dominantFullName(bare: KeyGroup, candidates: KeyGroup[], rootOf: (key: 
   return dominant ? { pick: top.best, others } : { others: ranked.map((r) => r.best) };
 }
 
-/** "Could also be" names of an entity: the runners-up of the bare names it absorbed. */
-function ambiguityOf(parts: KeyGroup[], ambiguity: Map<string, string[]>): string[] | undefined {
+/** "Could also be" names of an entity: the runners-up of the bare names it absorbed, most documents first. */
+function ambiguityOf(parts: KeyGroup[], ambiguity: Map<string, RunnerUp[]>): string[] | undefined {
   const own = new Set(parts.map(mainSurface));
-  const names = new Set<string>();
-  for (const g of parts) for (const name of ambiguity.get(g.key) ?? []) if (!own.has(name)) names.add(name);
-  return names.size ? [...names].sort() : undefined;
+  const docs = new Map<string, number>();
+  for (const g of parts) {
+    for (const r of ambiguity.get(g.key) ?? []) if (!own.has(r.name)) docs.set(r.name, Math.max(docs.get(r.name) ?? 0, r.documents));
+  }
+  if (!docs.size) return undefined;
+  return [...docs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+}
+
+/** A full name a bare name could also mean, and in how many documents it is named. */
+interface RunnerUp {
+  name: string;
+  documents: number;
 }
 
 /**
@@ -676,7 +685,7 @@ export function* clusterSteps(
     if (given) addTo(byGiven, given, g);
     if (family) addTo(byFamily, family, g);
   }
-  const ambiguity = new Map<string, string[]>();
+  const ambiguity = new Map<string, RunnerUp[]>();
   const decisions = new Map<string, string>();
   for (const g of groups) {
     if (++n % SLICE === 0) yield;
@@ -685,7 +694,7 @@ export function* clusterSteps(
     if (!decision) continue;
     decisions.set(g.key, decisionSignature(decision));
     if (decision.pick) uf.union(decision.pick.key, g.key);
-    if (decision.others.length && !decision.given) ambiguity.set(g.key, decision.others.map(mainSurface).sort());
+    if (decision.others.length && !decision.given) ambiguity.set(g.key, decision.others.map((o) => ({ name: mainSurface(o), documents: o.documents.size })));
   }
 
   for (const names of corrections?.merge ?? []) {

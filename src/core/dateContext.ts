@@ -4,7 +4,7 @@
 // gets (it crosses to worker threads); analysisKey folds it into the cache key, so a changed
 // sidecar or setting re-resolves the dates it affects. No analyzer is loaded from here.
 import { contentHash } from './hash';
-import { formatDay, isPlausibleYear, isValidYmd, parseIsoDay, Ymd } from './dates/calendar';
+import { formatDay, fromDayNumber, isPlausibleYear, isValidYmd, parseIsoDay, Ymd } from './dates/calendar';
 
 export const SIDECAR_FILE = '.dossier/dates.csv';
 
@@ -14,6 +14,11 @@ export interface DateContext {
   sidecar?: string;
   /** `YYYY-MM-DD`: the folder's default publication date (setting or `--default-date`). */
   default?: string;
+  /**
+   * `YYYY-MM-DD` (UTC) of the file's modification time, given only when the user opted in
+   * (`dossier.documentDate.useModifiedTime`, `--use-mtime`): copies and checkouts reset it.
+   */
+  modified?: string;
   /** A regular expression read against the path; named groups `year`, `month`, `day` (or y, m, d). */
   namePattern?: string;
 }
@@ -24,15 +29,20 @@ export interface FolderDates {
   sidecar: Map<string, string>;
   default?: string;
   namePattern?: string;
+  /** The user opted in to modification times as a last clue. */
+  useModifiedTime?: boolean;
 }
 
-export function dateContextFor(folder: FolderDates | undefined, relativePath: string): DateContext | undefined {
+/** One document's context; `mtimeMs` is read only when the folder opted in to modification times. */
+export function dateContextFor(folder: FolderDates | undefined, relativePath: string, mtimeMs?: number): DateContext | undefined {
   if (!folder) return undefined;
   const context: DateContext = {};
   const sidecar = folder.sidecar.get(relativePath.replace(/\\/g, '/').replace(/^\.\//, ''));
   if (sidecar) context.sidecar = sidecar;
   if (folder.default) context.default = folder.default;
   if (folder.namePattern) context.namePattern = folder.namePattern;
+  const modified = folder.useModifiedTime && mtimeMs !== undefined ? modifiedDay(mtimeMs) : undefined;
+  if (modified) context.modified = modified;
   return Object.keys(context).length ? context : undefined;
 }
 
@@ -126,6 +136,12 @@ export function dateFromPath(path: string, namePattern?: string): PathDate | und
 // ---------------------------------------------------------------------------------------------
 // The sidecar table and the default setting.
 
+/** The UTC day of a modification time, when plausible (a file touched in 1970 says nothing). */
+export function modifiedDay(mtimeMs: number): string | undefined {
+  const day = formatDay(fromDayNumber(Math.floor(mtimeMs / 86_400_000)));
+  return isPlausibleYear(Number(day.slice(0, 4))) && mtimeMs > 0 ? day : undefined;
+}
+
 /** A `YYYY-MM-DD` setting value, or undefined (with a reason) when it is not a plausible day. */
 export function parseDefaultDate(value: unknown): { value?: string; problem?: string } {
   if (value === undefined || value === null || value === '') return {};
@@ -176,7 +192,12 @@ export function parseSidecar(text: string): { dates: Map<string, string>; proble
  */
 export function analysisKey(path: string, text: string, context?: DateContext): string {
   const fromPath = dateFromPath(path, context?.namePattern);
-  const salt = [fromPath ? `${fromPath.source}=${fromPath.value}` : '', context?.sidecar ? `sidecar=${context.sidecar}` : '', context?.default ? `default=${context.default}` : '']
+  const salt = [
+    fromPath ? `${fromPath.source}=${fromPath.value}` : '',
+    context?.sidecar ? `sidecar=${context.sidecar}` : '',
+    context?.default ? `default=${context.default}` : '',
+    context?.modified ? `modified=${context.modified}` : '',
+  ]
     .filter(Boolean)
     .join(';');
   return contentHash(text, salt);

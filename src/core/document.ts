@@ -91,6 +91,13 @@ function plausibleText(text: string): boolean {
 
 /** First line of a Markdown report written by `dossier export`: such files are never documents. */
 export const REPORT_MARKER = '<!-- written by dossier export -->';
+/** First line of the CSV export. */
+export const CSV_EXPORT_HEADER = 'kind,path,line,character,length,text,entity_id,entity_name,type,value';
+
+/** Whether text is a report `dossier export` wrote (Markdown, JSON or CSV), by how it starts. */
+function isDossierReport(text: string): boolean {
+  return text.startsWith(REPORT_MARKER) || /^\{\n {2}"schema": "dossier-export\//.test(text.slice(0, 40)) || text.startsWith(`${CSV_EXPORT_HEADER}\n`);
+}
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: string, warnings: string[], how: string): DecodedDocument {
   const text = new TextDecoder(encoding).decode(bytes);
@@ -102,7 +109,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path:
 
 export function decodeDocument(bytes: Uint8Array, path: string, maxSizeKB = DEFAULT_MAX_FILE_SIZE_KB): DecodedDocument {
   const decoded = decodeBytes(bytes, path, maxSizeKB);
-  if (decoded.text?.startsWith(REPORT_MARKER)) {
+  if (decoded.text !== undefined && isDossierReport(decoded.text)) {
     return { warnings: [], skipped: `${path}: skipped, a report written by dossier export` };
   }
   return decoded;

@@ -38,13 +38,14 @@ const DATELINE_CITY = /^\s*\p{Lu}[\p{Lu}\p{M} .'’-]{1,40},\s*$/u;
 /** The `date YYYY-MM-DD` header marker (start of a line near the top), if any. */
 export function findHeaderMarker(text: string): HeaderMarker | undefined {
   // `date 2026-01-27`, `Date: 2026-01-27`, YAML `date: "2026-01-27T09:00:00Z"`
-  const re = /(^|[\r\n])[ \t\uFEFF]*((?:date|Date|DATE)[ \t]*(?::[ \t]*["']?|[ \t]["']?)[ \t]*(\d{4}-\d{2}-\d{2}))(?![\d])/g;
+  // Multiline `^` starts after "\n" or "\r" alike.
+  const re = /^[ \t\uFEFF]*((?:date|Date|DATE)[ \t]*(?::[ \t]*["']?|[ \t]["']?)[ \t]*(\d{4}-\d{2}-\d{2}))(?![\d])/gm;
   const head = text.slice(0, HEADER_SCAN_CHARS);
   for (let m = re.exec(head); m; m = re.exec(head)) {
-    const day = parseIsoDay(m[3]);
+    const day = parseIsoDay(m[2]);
     if (!day || !isPlausibleYear(day.y)) continue;
-    const start = m.index + m[1].length + m[0].slice(m[1].length).indexOf(m[2]);
-    return { start, end: start + m[2].length, value: m[3] };
+    const start = m.index + m[0].length - m[1].length;
+    return { start, end: start + m[1].length, value: m[2] };
   }
   return undefined;
 }
@@ -135,6 +136,7 @@ export const DATE_SOURCE_LABELS: Record<DateSource, string> = {
   fileName: 'from the file name',
   folderName: 'from the folder name',
   inferred: 'inferred from the latest date in the text',
+  modified: "from the file's modification time",
   default: "from the folder's default date",
   none: 'no date',
 };

@@ -2,7 +2,7 @@
 // produced as a stream of chunks, one per document, entity, date or timeline entry, so that
 // writing a large export never builds one giant string.
 import { CorpusIndex } from './corpusIndex';
-import { REPORT_MARKER } from './document';
+import { CSV_EXPORT_HEADER, REPORT_MARKER } from './document';
 import { snippetOf, snippetText } from './snippet';
 import { plural } from './plural';
 import { DateSource, EntityType, Granularity, Position } from './types';
@@ -228,14 +228,13 @@ function csvCell(s: string | number): string {
 /** One row per mention: entity mentions and date mentions, by path, line and character. */
 export function* exportCsvChunks(index: CorpusIndex, toRelative?: PathMapper): Generator<string> {
   const x = exportStream(index, toRelative);
-  const header = ['kind', 'path', 'line', 'character', 'length', 'text', 'entity_id', 'entity_name', 'type', 'value'];
   const rows: (string | number)[][] = [];
   for (const e of x.entities()) {
     for (const m of e.mentions) rows.push(['entity', m.path, m.line, m.character, m.length, m.text, e.id, e.name, e.type, '']);
   }
   for (const d of x.dates()) rows.push(['date', d.path, d.line, d.character, d.length, d.text, '', '', d.granularity ?? '', d.value ?? '']);
   rows.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : (a[2] as number) - (b[2] as number) || (a[3] as number) - (b[3] as number)));
-  yield header.join(',') + '\n';
+  yield CSV_EXPORT_HEADER + '\n';
   for (const r of rows) yield r.map(csvCell).join(',') + '\n';
 }
 

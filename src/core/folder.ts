@@ -20,6 +20,8 @@ export interface LoadOptions {
   defaultDate?: string;
   /** Regular expression reading dates from paths (named groups year, month, day). */
   namePattern?: string;
+  /** Date documents that give no other clue by their modification time (`--use-mtime`; off by default). */
+  useModifiedTime?: boolean;
   onProgress?: (done: number, total: number, relativePath: string) => void;
 }
 
@@ -57,8 +59,12 @@ function indexWithCorrections(root: string, warnings: string[]): CorpusIndex {
 }
 
 /** The folder's sidecar `.dossier/dates.csv` and date options; problems go to `warnings`. */
-export function readFolderDates(root: string, options: Pick<LoadOptions, 'defaultDate' | 'namePattern'>, warnings: string[]): FolderDates {
-  const folder: FolderDates = { sidecar: new Map(), namePattern: options.namePattern };
+export function readFolderDates(
+  root: string,
+  options: Pick<LoadOptions, 'defaultDate' | 'namePattern' | 'useModifiedTime'>,
+  warnings: string[],
+): FolderDates {
+  const folder: FolderDates = { sidecar: new Map(), namePattern: options.namePattern, useModifiedTime: options.useModifiedTime };
   const fallback = parseDefaultDate(options.defaultDate);
   if (fallback.problem) warnings.push(fallback.problem);
   folder.default = fallback.value;
@@ -70,6 +76,21 @@ export function readFolderDates(root: string, options: Pick<LoadOptions, 'defaul
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warnings.push(`${SIDECAR_FILE}: cannot be read (${(e as Error).message})`);
   }
   return folder;
+}
+
+/** The file's modification time, read only when the folder opted in to it. */
+function modifiedTime(root: string, rel: string, folder: FolderDates): number | undefined {
+  if (!folder.useModifiedTime) return undefined;
+  try {
+    return fs.statSync(path.join(root, rel)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's date context in the folder (its modification time read only when opted in to). */
+export function fileDateContext(root: string, rel: string, folder: FolderDates): DateContext | undefined {
+  return dateContextFor(folder, rel, modifiedTime(root, rel, folder));
 }
 
 export interface FolderListing {
@@ -140,7 +161,7 @@ export function loadFolder(root: string, options: LoadOptions = {}): LoadReport 
       skipped.push(decoded.skipped!);
       return;
     }
-    const analysis = index.update(rel, decoded.text, decoded.warnings, dateContextFor(folderDates, rel));
+    const analysis = index.update(rel, decoded.text, decoded.warnings, fileDateContext(root, rel, folderDates));
     warnings.push(...analysis.warnings);
   });
   options.onProgress?.(files.length, files.length, '');
@@ -257,7 +278,7 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
       continue;
     }
     const text = decoded.text;
-    const dateContext: DateContext | undefined = dateContextFor(folderDates, item.rel);
+    const dateContext: DateContext | undefined = fileDateContext(root, item.rel, folderDates);
     item.text = text;
     item.decodeWarnings = decoded.warnings;
     if (cache) {

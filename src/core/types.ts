@@ -11,7 +11,7 @@ export type EntityType = 'person' | 'organization' | 'place';
 /** How precise a date value is; values are written as in docs/EXPORT.md ("Date values"). */
 export type Granularity = 'decade' | 'year' | 'half' | 'quarter' | 'season' | 'month' | 'week' | 'weekend' | 'day';
 /** Where a publication date came from (DATE_SOURCE_LABELS in documentDate.ts says it in words). */
-export type DateSource = 'header' | 'sidecar' | 'byline' | 'dateline' | 'fileName' | 'folderName' | 'inferred' | 'default' | 'none';
+export type DateSource = 'header' | 'sidecar' | 'byline' | 'dateline' | 'fileName' | 'folderName' | 'inferred' | 'modified' | 'default' | 'none';
 
 /** A span of a document's text, as UTF-16 offsets into the decoded string. */
 export interface Span {

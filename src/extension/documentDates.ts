@@ -3,12 +3,23 @@
 // `.dossier/dates.csv`. WorkspaceIndex asks for each document's DateContext; when a folder's
 // settings or sidecar change, `onDidChange` fires and the index re-resolves (the cache key
 // follows the context, so only the affected documents are analyzed again).
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { DateContext, dateContextFor, FolderDates, parseDefaultDate, parseSidecar, SIDECAR_FILE } from '../core/dateContext';
 import { toUri } from './convert';
 
 const WATCH_DEBOUNCE_MS = 100;
-const SETTINGS = ['dossier.documentDate.default', 'dossier.documentDate.namePattern'];
+
+/** A local file's modification time (only asked for when the folder opted in). */
+function modifiedTime(uri: vscode.Uri): number | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  try {
+    return fs.statSync(uri.fsPath).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+const SETTINGS = ['dossier.documentDate.default', 'dossier.documentDate.namePattern', 'dossier.documentDate.useModifiedTime'];
 
 export class WorkspaceDocumentDates implements vscode.Disposable {
   private readonly folders = new Map<string, FolderDates>();
@@ -44,7 +55,8 @@ export class WorkspaceDocumentDates implements vscode.Disposable {
     if (!folder) return undefined;
     const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
     if (!uri.path.startsWith(base)) return undefined;
-    return dateContextFor(this.folders.get(folder.uri.toString()), uri.path.slice(base.length));
+    const dates = this.folders.get(folder.uri.toString());
+    return dateContextFor(dates, uri.path.slice(base.length), dates?.useModifiedTime ? modifiedTime(uri) : undefined);
   }
 
   private watch(): void {
@@ -76,17 +88,18 @@ export class WorkspaceDocumentDates implements vscode.Disposable {
       const c = vscode.workspace.getConfiguration('dossier.documentDate', folder.uri);
       const fallback = c.get<string>('default') ?? '';
       const namePattern = c.get<string>('namePattern') ?? '';
+      const useModifiedTime = c.get<boolean>('useModifiedTime') ?? false;
       let sidecarText = '';
       try {
         sidecarText = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, ...SIDECAR_FILE.split('/'))));
       } catch (e) {
         if (!(e instanceof vscode.FileSystemError) || e.code !== 'FileNotFound') this.log.warn(`${folder.name}: ${SIDECAR_FILE} cannot be read (${(e as Error).message})`);
       }
-      const signature = JSON.stringify([fallback, namePattern, sidecarText]);
+      const signature = JSON.stringify([fallback, namePattern, useModifiedTime, sidecarText]);
       if (this.signatures.get(key) === signature) continue;
       this.signatures.set(key, signature);
       changed = true;
-      const dates: FolderDates = { sidecar: new Map() };
+      const dates: FolderDates = { sidecar: new Map(), useModifiedTime };
       const parsedDefault = parseDefaultDate(fallback);
       if (parsedDefault.problem) this.log.warn(`${folder.name}: dossier.documentDate.${parsedDefault.problem}`);
       dates.default = parsedDefault.value;

@@ -7,7 +7,7 @@ import { foldKey } from '../core/aliasKey';
 import type { SameEntitySuggestion } from '../core/suggestions';
 import { Entity, EntityType, MentionRef } from '../core/types';
 import { documentLabel, entityIcon, openMentionArgs, toUri } from './convert';
-import { documentDate, escapeMarkdown, plural, snippetAround, snippetText } from './format';
+import { couldAlsoBe, documentDate, escapeMarkdown, plural, snippetAround, snippetText } from './format';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export type EntitiesNode =
@@ -137,7 +137,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         item.contextValue = 'entity';
         const tip = new vscode.MarkdownString(`**${escapeMarkdown(e.name)}** · ${e.type}`);
         if (e.aliases.length) tip.appendMarkdown(`\n\nAlso written: ${e.aliases.map(escapeMarkdown).join(', ')}`);
-        if (e.ambiguousWith?.length) tip.appendMarkdown(`\n\nCould also be: ${e.ambiguousWith.map(escapeMarkdown).join(', ')}`);
+        if (e.ambiguousWith?.length) tip.appendMarkdown(`\n\nCould also be: ${couldAlsoBe(e.ambiguousWith)}`);
         item.tooltip = tip;
         return item;
       }

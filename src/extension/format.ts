@@ -2,6 +2,7 @@
 import { CorpusIndex } from '../core/corpusIndex';
 import { oneLine, Snippet, snippetOf, snippetText } from '../core/snippet';
 import { granularityOfValue, rangeOf } from '../core/dates/values';
+import { plural } from '../core/plural';
 import { Granularity } from '../core/types';
 
 export { oneLine, snippetText };
@@ -9,6 +10,12 @@ export type { Snippet };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The first few names a short form could also mean (most documents first), and how many more. */
+export function couldAlsoBe(names: readonly string[], shown = 5): string {
+  const list = names.slice(0, shown).map(escapeMarkdown).join(', ');
+  return names.length > shown ? `${list} and ${plural(names.length - shown, 'other')}` : list;
+}
 
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
@@ -86,4 +93,4 @@ export function snippetMarkdown(s: Snippet): string {
   return `${escapeMarkdown(s.before)}**${escapeMarkdown(s.match)}**${escapeMarkdown(s.after)}`;
 }
 
-export { plural } from '../core/plural';
+export { plural };

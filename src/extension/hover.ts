@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { DateMention, Entity, MentionRef } from '../core/types';
 import { commandLink, documentLabel, entityIconId, openMentionArgs, toKey, toVsRange } from './convert';
-import { documentDate, escapeMarkdown, longDate, plural, snippetAround, snippetMarkdown } from './format';
+import { couldAlsoBe, documentDate, escapeMarkdown, longDate, plural, snippetAround, snippetMarkdown } from './format';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** The corrections a hover offers on an entity (each writes .dossier/aliases.json). */
@@ -63,8 +63,9 @@ export class DossierHoverProvider implements vscode.HoverProvider {
     if (entity.aliases.length) {
       md.appendMarkdown(`Also written: ${entity.aliases.map((a) => `*${escapeMarkdown(a)}*`).join(', ')}\n\n`);
     }
-    if (entity.ambiguousWith?.length) {
-      md.appendMarkdown(`⚠ "${escapeMarkdown(mention.text)}" could also be: ${entity.ambiguousWith.map(escapeMarkdown).join(', ')}\n\n`);
+    // Only a short form can be someone else: "Blair" could be Cherie Blair, "Tony Blair" cannot.
+    if (entity.ambiguousWith?.length && !mention.text.trim().includes(' ')) {
+      md.appendMarkdown(`⚠ "${escapeMarkdown(mention.text)}" could also be: ${couldAlsoBe(entity.ambiguousWith)}\n\n`);
     }
     // The actions sit next to the counts, so they stay visible however long the source list gets.
     const refs = commandLink('dossier.showReferences', [entity.id]);

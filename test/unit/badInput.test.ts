@@ -159,6 +159,17 @@ describe('CLI output safety', function () {
     assert.match(json.stderr, /report\.md: skipped, a report written by dossier export/);
   });
 
+  it('JSON and CSV reports in the folder are not read back either, whatever the include globs', () => {
+    for (const format of ['json', 'csv']) {
+      assert.strictEqual(run('export', dir, '--format', format, '--out', path.join(dir, `report.${format}`)).status, 0);
+    }
+    const r = run('export', dir, '--include', '**/*');
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.deepStrictEqual(JSON.parse(r.stdout).documents.map((d: { path: string }) => d.path), ['a.txt']);
+    assert.match(r.stderr, /report\.json: skipped, a report written by dossier export/);
+    assert.match(r.stderr, /report\.csv: skipped, a report written by dossier export/);
+  });
+
   it('a reader that goes away (EPIPE) ends the CLI quietly with status 0', async () => {
     for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `n${i}.txt`), `${ARTICLE}Edda Brun${i} met Kari Lund${i} in Tromsø.\n`.repeat(20));
     const child = spawn('node', [cli, 'export', dir, '--jobs', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -214,6 +214,10 @@ export const dateCases: DateCase[] = [
   { text: 'The summit on Nov. 3 will test the truce.', expression: 'Nov. 3', reference: '2025-11-20', value: '2026-11-03', granularity: 'day' },
   { text: 'Shares in the brewer rose by 2.3% on Thursday.', expression: 'Thursday', reference: '2005-03-15', value: '2005-03-10', granularity: 'day' },
   { text: 'The chancellor will deliver his budget to parliament on 16 March, the Treasury has announced.', expression: '16 March', reference: '2005-03-01', value: '2005-03-16', granularity: 'day' },
+  { text: 'In a speech on Sunday, the mayor said she would stay.', expression: 'Sunday', reference: '2026-01-15', value: '2026-01-11', granularity: 'day' },
+  { text: 'On Thursday, the senior judge Lord Avery said the rules were unfair.', expression: 'Thursday', reference: '2005-03-15', value: '2005-03-10', granularity: 'day' },
+  { text: 'The new president was sworn in at a ceremony in the capital on Thursday.', expression: 'Thursday', reference: '2005-03-15', value: '2005-03-10', granularity: 'day' },
+  { text: 'The home side hosts the league leaders on Friday.', expression: 'Friday', reference: '2005-03-15', value: '2005-03-18', granularity: 'day' },
   { text: 'The film festival runs until Sunday.', expression: 'Sunday', reference: '2005-03-15', value: '2005-03-20', granularity: 'day' },
   { text: 'The ferry was already full on December 20.', expression: 'December 20', reference: '2025-10-30', value: '2024-12-20', granularity: 'day' },
 
@@ -353,6 +357,9 @@ export const publicationDateCases: PublicationDateCase[] = [
   { path: 'bbc/tech/042.txt', text: BODY, context: { default: '2005-01-01' }, value: '2005-01-01', source: 'default' },
   { path: 'bbc/tech/043.txt', text: `The firm said on 3 March 2005 that profits rose.\n`, context: { default: '2005-01-01' }, value: '2005-03-03', source: 'inferred' },
   { path: 'bbc/tech/044.txt', text: BODY, context: { default: '1850-01-01' }, value: undefined, source: 'none' },
+  // The modification time only when the user opted in (the host then gives it), before the default.
+  { path: 'notes/plain.txt', text: BODY, context: { modified: '2024-02-03', default: '2005-01-01' }, value: '2024-02-03', source: 'modified' },
+  { path: 'notes/2023-07-01-plain.txt', text: BODY, context: { modified: '2024-02-03' }, value: '2023-07-01', source: 'fileName' },
   // Implausible header years are not publication dates.
   { path: 'old.txt', text: `date 1066-10-14\n${BODY}`, value: undefined, source: 'none' },
 ];

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeDocument } from '../../src/core/analyze';
 import { AnalysisCache } from '../../src/core/analysisCache';
-import { analysisKey, dateContextFor, dateFromPath, parseDefaultDate, parseSidecar, setSidecarRow, SIDECAR_FILE } from '../../src/core/dateContext';
+import { analysisKey, dateContextFor, dateFromPath, modifiedDay, parseDefaultDate, parseSidecar, setSidecarRow, SIDECAR_FILE } from '../../src/core/dateContext';
 import { analyzeDates } from '../../src/core/dates';
 import { loadFolder, loadFolderAsync } from '../../src/core/folder';
 import { contentHash } from '../../src/core/hash';
@@ -37,6 +37,14 @@ describe('dateContext: sidecar and default', () => {
     assert.ok(parseDefaultDate('2005-13-01').problem);
     assert.ok(parseDefaultDate('1850-01-01').problem);
     assert.deepStrictEqual(parseDefaultDate(''), {});
+  });
+
+  it('takes a modification time only when the folder opted in, and only a plausible one', () => {
+    const mtime = Date.UTC(2024, 1, 3, 23, 59);
+    assert.strictEqual(dateContextFor({ sidecar: new Map() }, 'a.txt', mtime), undefined);
+    assert.deepStrictEqual(dateContextFor({ sidecar: new Map(), useModifiedTime: true }, 'a.txt', mtime), { modified: '2024-02-03' });
+    assert.strictEqual(modifiedDay(0), undefined);
+    assert.notStrictEqual(analysisKey('a.txt', 'x', { modified: '2024-02-03' }), analysisKey('a.txt', 'x', { modified: '2024-02-04' }));
   });
 
   it('gives each document its own sidecar row', () => {
@@ -96,6 +104,14 @@ describe('folder loading with dates from the folder', () => {
     assert.deepStrictEqual(source('002.txt'), ['2005-01-01', 'default']);
     assert.deepStrictEqual(source('2024/05/01/003.txt'), ['2024-05-01', 'folderName']);
     assert.ok(warnings.some((w) => /dates\.csv:3/.test(w)), warnings.join('\n'));
+  });
+
+  it('reads modification times only with useModifiedTime', () => {
+    write('001.txt', 'The council met on Thursday.\n');
+    fs.utimesSync(path.join(dir, '001.txt'), new Date(Date.UTC(2024, 2, 8, 12)), new Date(Date.UTC(2024, 2, 8, 12)));
+    assert.strictEqual(loadFolder(dir).index.analysis('001.txt')!.date.source, 'none');
+    const opted = loadFolder(dir, { useModifiedTime: true }).index.analysis('001.txt')!;
+    assert.deepStrictEqual([opted.date.value, opted.date.source, opted.dates[0].value], ['2024-03-08', 'modified', '2024-03-07']);
   });
 
   it('re-resolves dates from the cache when the sidecar changes', async function () {

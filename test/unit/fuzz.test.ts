@@ -15,7 +15,7 @@ import { analyzeDocument } from '../../src/core/analyze';
 import { analyzeDates } from '../../src/core/dates';
 import { CorpusIndex } from '../../src/core/corpusIndex';
 import { findEntityMentions } from '../../src/core/entities';
-import { buildExport, exportJson } from '../../src/core/export';
+import { buildExport, exportJson, exportJsonChunks } from '../../src/core/export';
 import { loadFolderAsync } from '../../src/core/folder';
 import { computeLineStarts, splitSentences } from '../../src/core/text';
 import type { DocumentAnalysis } from '../../src/core/types';
@@ -209,10 +209,13 @@ const STAGES: Stage[] = [
   stage({
     name: 'index, timeline and export',
     prepare: (t) => ({ text: t, analysis: analyzeDocument('a.txt', t, [], undefined, 0) }),
+    // As the CLI writes it: chunk by chunk, never joined.
     run: ({ text, analysis }) => {
       const index = new CorpusIndex();
       index.set(analysis, text);
-      return exportJson(index);
+      let chars = 0;
+      for (const chunk of exportJsonChunks(index)) chars += chunk.length;
+      return chars;
     },
   }),
   stage({ name: 'entities', prepare: (t) => t, run: (t) => findEntityMentions(t) }),

@@ -18,7 +18,7 @@ function tinyCorpus(): TrainingSequence[] {
   people.forEach((person, i) => {
     const text = `Yesterday ${person} said the ferry left in ${places[i]} at noon .`;
     const toks = tokenize(text);
-    const features = tokenFeatures(toks);
+    const features = tokenFeatures(toks, true);
     const gold = new Uint8Array(toks.length);
     toks.forEach((t, j) => {
       if (t.text === person) gold[j] = LABELS.indexOf('B-PER');

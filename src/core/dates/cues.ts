@@ -7,7 +7,7 @@ import { FUTURE_AFTER, FUTURE_CUE, IRREGULAR_PAST, NON_PAST_AUXILIARY, NOT_PAST_
 export type Direction = 'future' | 'past' | 'nearest';
 
 /** How far back a past tense still sets the direction when nothing closer does. */
-const CLAUSE_WORDS = 8;
+const CLAUSE_WORDS = 12;
 
 /** The words just before `start`, within its sentence (a bounded window: constant work per call). */
 export function wordsBefore(text: string, start: number): string[] {
@@ -26,12 +26,24 @@ export function wordsBefore(text: string, start: number): string[] {
 
 /** A word just before the expression that points forward ("will", "scheduled", "planned to"…). */
 export function futureCue(text: string, start: number): boolean {
-  return FUTURE_CUE.test(wordsBefore(text, start).slice(-7).join(' '));
+  return futureIn(wordsBefore(text, start));
+}
+
+function futureIn(before: string[]): boolean {
+  return FUTURE_CUE.test(before.slice(-7).join(' '));
 }
 
 /** A past-tense verb or a backward cue word right before the expression ("sank on 2 February", "was signed on", "since"). */
-export function pastCue(text: string, start: number, lookBack = 3): boolean {
-  const words = wordsBefore(text, start).map((w) => w.toLowerCase().replace(/[^a-z]/g, ''));
+export function pastCue(text: string, start: number): boolean {
+  return pastIn(normalized(wordsBefore(text, start)), 3);
+}
+
+function normalized(words: string[]): string[] {
+  return words.map((w) => w.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
+/** A past tense among the last `lookBack` of the (normalized) words. */
+function pastIn(words: string[], lookBack: number): boolean {
   return hasPastVerb(words, Math.max(0, words.length - lookBack), words.length);
 }
 
@@ -45,12 +57,12 @@ function hasPastVerb(words: string[], from: number, to: number): boolean {
   return false;
 }
 
-/** Up to five words after `end`, within its sentence (commas allowed: "On Sunday, the leader said"). */
+/** Up to seven words after `end`, within its sentence (commas allowed: "On Sunday, the leader said"). */
 function wordsAfter(text: string, end: number): string[] {
   let window = text.slice(end, end + 60);
   const stop = window.search(/[.!?;\n]/);
   if (stop >= 0) window = window.slice(0, stop);
-  return window.toLowerCase().split(/[\s,]+/).filter(Boolean).slice(0, 5);
+  return window.toLowerCase().split(/[\s,]+/).filter(Boolean).slice(0, 7);
 }
 
 /**
@@ -60,19 +72,18 @@ function wordsAfter(text: string, end: number): string[] {
  * December 3"), so the nearest occurrence is taken.
  */
 export function directionAt(text: string, start: number, end: number): Direction {
-  if (futureCue(text, start)) return 'future';
-  const words = wordsBefore(text, start);
-  const last = words[words.length - 1]?.toLowerCase();
+  const before = wordsBefore(text, start);
+  if (futureIn(before)) return 'future';
+  const words = normalized(before);
+  const last = words[words.length - 1];
   // The verb may sit further back: "remained in the port until March 6".
-  if (last && WEAK_FUTURE_WORDS.has(last)) return pastCue(text, start, 6) ? 'nearest' : 'future';
-  if (pastCue(text, start)) return 'past';
-  // The verb may follow: "On Sunday, the leader said…", "Nov. 20 will see…" — but not a
-  // reporting clause after a comma ("…on 16 March, the Treasury has announced").
-  if (words.length <= 2 || !/^[ \t\u00a0]*,/.test(text.slice(end, end + 3))) {
-    const next = wordsAfter(text, end).map((w) => w.replace(/[^a-z']/g, ''));
-    if (next.some((w) => FUTURE_AFTER.has(w) || /'ll$/.test(w))) return 'future';
-    if (hasPastVerb(next, 0, next.length)) return 'past';
-  }
+  if (last && WEAK_FUTURE_WORDS.has(last)) return pastIn(words, 6) ? 'nearest' : 'future';
+  if (pastIn(words, 3)) return 'past';
+  // The verb may follow: "On Sunday, the leader said…", "Nov. 20 will see…" (a present perfect
+  // is not a past: "…on 16 March, the Treasury has announced").
+  const next = wordsAfter(text, end).map((w) => w.replace(/[^a-z']/g, ''));
+  if (next.some((w) => FUTURE_AFTER.has(w) || /'ll$/.test(w))) return 'future';
+  if (hasPastVerb(next, 0, next.length)) return 'past';
   // ...or sit further back in the clause: "shares rose by 2.3% on Thursday".
-  return pastCue(text, start, CLAUSE_WORDS) ? 'past' : 'nearest';
+  return pastIn(words, CLAUSE_WORDS) ? 'past' : 'nearest';
 }

@@ -25,7 +25,8 @@ export function findDateMentions(text: string, reference?: string): DateMention[
 /**
  * Whole pipeline for one document: its publication date (documentDate.ts: header, sidecar,
  * byline, dateline, name), else one inferred from the text (the latest full day it mentions,
- * bare month-days taking the year of its explicit full dates), else the folder's default; then
+ * bare month-days taking the year of its explicit full dates), else the file's modification time
+ * (only when the user opted in), else the folder's default; then
  * every mention resolved against it. With no clue at all: source 'none'.
  */
 export function analyzeDates(text: string, path?: string, context?: DateContext): { date: DocumentDate; dates: DateMention[] } {
@@ -33,6 +34,9 @@ export function analyzeDates(text: string, path?: string, context?: DateContext)
   const candidates = extract(text, { lenient: false });
   let date = detected;
   if (!date.value) date = inferDate(candidates, text);
+  // Opted-in modification time, then the folder's default: the clues of last resort.
+  const modified = parseIsoDay(context?.modified);
+  if (!date.value && modified && isPlausibleYear(modified.y)) date = { value: formatDay(modified), source: 'modified' };
   const fallback = parseIsoDay(context?.default);
   if (!date.value && fallback && isPlausibleYear(fallback.y)) date = { value: formatDay(fallback), source: 'default' };
   const ref = parseIsoDay(date.value);

@@ -89,10 +89,12 @@ export const IRREGULAR_PAST = new Set([
   'was', 'were', 'had', 'did', 'said', 'sank', 'met', 'began', 'took', 'went', 'came', 'held', 'left', 'made', 'told',
   'saw', 'fell', 'rose', 'won', 'lost', 'gave', 'fled', 'struck', 'flew', 'ran', 'sent', 'spent', 'built', 'bought',
   'caught', 'fought', 'brought', 'found', 'kept', 'led', 'paid', 'sold', 'stood', 'wrote', 'spoke', 'broke', 'chose',
-  'drove', 'grew', 'knew', 'threw', 'shot', 'died', 'sat', 'woke', 'swept', 'beat', 'quit', 'hit', 'struck', 'stole', 'swore', 'wore', 'bore', 'hung', 'rang', 'sang', 'began', 'forgot', 'overtook', 'withdrew', 'undertook',
+  'drove', 'grew', 'knew', 'threw', 'shot', 'died', 'sat', 'woke', 'swept', 'beat', 'quit', 'hit', 'stole', 'swore',
+  'wore', 'bore', 'hung', 'rang', 'sang', 'forgot', 'overtook', 'withdrew', 'undertook',
 ]);
 export const NOT_PAST_ED = /^(?:need|feed|speed|seed|proceed|exceed|succeed|indeed|hundred|shed|embed|breed|bleed|steed)$/;
-export const NON_PAST_AUXILIARY = /^(?:be|being|is|are|am|to|must|can|could|should|would|may|might|will|shall)$/;
+/** Before an "-ed" word, these make it a participle, not a past tense ("must be returned", "has announced"). */
+export const NON_PAST_AUXILIARY = /^(?:be|being|is|are|am|to|must|can|could|should|would|may|might|will|shall|has|have)$/;
 /** Cue words in the last three before an expression that point back in time. */
 export const PAST_CUE_WORDS = new Set(['since', 'last', 'ago', 'earlier', 'previously', 'already', 'previous']);
 /** The word right before an expression that points ahead unless the verb is in the past ("until March 6"). */

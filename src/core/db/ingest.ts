@@ -4,9 +4,9 @@
 import type { Pool, PoolClient } from 'pg';
 import { ANALYZER_VERSION } from '../analysisCache';
 import { KeyGroups } from '../aliases';
-import { analysisKey, dateContextFor } from '../dateContext';
+import { analysisKey } from '../dateContext';
 import { DEFAULT_MAX_FILE_SIZE_KB } from '../document';
-import { listFolder, LoadOptions, readDocument, readFolderDates } from '../folder';
+import { fileDateContext, listFolder, LoadOptions, readDocument, readFolderDates } from '../folder';
 import { analyzeDocumentLazily as analyzeDocument } from '../lazyAnalyze';
 import { AnalysisPool, PoolError } from '../workerPool';
 import type { DocumentAnalysis } from '../types';
@@ -125,7 +125,7 @@ export async function ingestFolder(db: Pool, root: string, options: IngestOption
       }
       present.add(rel);
       const text = decoded.text;
-      const dateContext = dateContextFor(folderDates, rel);
+      const dateContext = fileDateContext(root, rel, folderDates);
       const was = stored.get(rel);
       if (was && was.version === ANALYZER_VERSION && was.hash === analysisKey(rel, text, dateContext)) {
         report.unchanged++;

@@ -133,6 +133,13 @@ export interface TokenFeatures {
   words: Int32Array[];
   hashes: Int32Array;
   offsets: Int32Array;
+  /**
+   * Tokens that cannot be inside a name, left unscored (their context features are not even
+   * computed): not capitalised, between two tokens that are not either. Names run through
+   * lower-case words only next to a capitalised one ("Bank of England", "Dar es Salaam"). Unset
+   * when features are computed for training, which sees every token.
+   */
+  outside?: Uint8Array;
 }
 
 interface WordInfo {
@@ -164,8 +171,11 @@ function wordInfo(L: NameLexicon, t: Tok): WordInfo {
 const BOUNDARY = '<s>';
 const LOWER_START = /^\p{Ll}/u;
 
-/** Features of every token of a document (document-level facts included). Linear in its length. */
-export function tokenFeatures(toks: Tok[]): TokenFeatures {
+/**
+ * Features of every token of a document (document-level facts included). Linear in its length.
+ * `forTraining`: every token gets its features, none is marked `outside`.
+ */
+export function tokenFeatures(toks: Tok[], forTraining = false): TokenFeatures {
   const L = nameLexicon();
   const n = toks.length;
   const lowerSeen = new Set<string>();
@@ -180,9 +190,14 @@ export function tokenFeatures(toks: Tok[]): TokenFeatures {
   const phrases = phraseMatches(L, toks);
   const hashes: number[] = [];
   const offsets = new Int32Array(n + 1);
+  const outside = forTraining ? undefined : new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     offsets[i] = hashes.length;
     const t = toks[i];
+    if (outside && !t.cap && !(i > 0 && toks[i - 1].cap) && !(i + 1 < n && toks[i + 1].cap)) {
+      outside[i] = 1;
+      continue;
+    }
     const line = t.line;
     const prev = i > 0 && toks[i - 1].line === line;
     const prev2 = i > 1 && toks[i - 2].line === line;
@@ -215,7 +230,7 @@ export function tokenFeatures(toks: Tok[]): TokenFeatures {
     if (t.cap && capMid.has(k)) hashes.push(one(27, t.sentStart || caps.has(line) ? 'S' : '-'));
   }
   offsets[n] = hashes.length;
-  return { words: infos.map((w) => w.hashes), hashes: Int32Array.from(hashes), offsets };
+  return { words: infos.map((w) => w.hashes), hashes: Int32Array.from(hashes), offsets, outside };
 }
 
 /** Every feature of each token in one list (word and context), as training reads them. */

@@ -8,8 +8,11 @@ import { FEATURES_VERSION, type TokenFeatures } from './features';
 import { LABELS } from './types';
 
 export const LABEL_COUNT = LABELS.length;
+/** The O score of a token that cannot be inside a name (TokenFeatures.outside). */
+const OUTSIDE_SCORE = 1e6;
 /** Row of the transition table used for the first label of a sequence. */
 const START = LABEL_COUNT;
+const O_LABEL = 0;
 const MAGIC = 'DOSSIER-NER';
 export const MODEL_FILE = 'ner-model.bin';
 
@@ -79,6 +82,10 @@ export class NerModel {
     const out = new Float32Array((b - a) * LABEL_COUNT);
     for (let i = a; i < b; i++) {
       const base = (i - a) * LABEL_COUNT;
+      if (f.outside?.[i]) {
+        out[base] = OUTSIDE_SCORE; // O, and nothing else can win
+        continue;
+      }
       const word = f.words[i];
       let ws = this.wordScores.get(word);
       if (!ws) {
@@ -92,9 +99,27 @@ export class NerModel {
     return out;
   }
 
-  /** Best label sequence of tokens [a, b) (label indices into LABELS). */
+  /**
+   * Best label sequence of tokens [a, b) (label indices into LABELS). Tokens marked `outside` are
+   * O, which cuts the chain: the stretches between them are decoded on their own, starting from
+   * O (or the sequence start) and ending into O (or the sequence end) — the same best path.
+   */
   decode(f: TokenFeatures, a: number, b: number): Uint8Array {
-    return viterbi(this.emissions(f, a, b), b - a, this.transitions);
+    const out = new Uint8Array(b - a); // O everywhere to begin with
+    const outside = f.outside;
+    if (!outside) return viterbi(this.emissions(f, a, b), b - a, this.transitions);
+    for (let s = a; s < b; ) {
+      if (outside[s]) {
+        s++;
+        continue;
+      }
+      let e = s + 1;
+      while (e < b && !outside[e]) e++;
+      const labels = viterbi(this.emissions(f, s, e), e - s, this.transitions, s === a ? START : O_LABEL, e < b);
+      out.set(labels, s - a);
+      s = e;
+    }
+    return out;
   }
 }
 
@@ -102,14 +127,18 @@ function hashSlot(h: number): number {
   return Math.imul(h ^ (h >>> 16), 0x45d9f3b) ^ (h >>> 13);
 }
 
-/** Viterbi over emission scores and transitions, under the BIO constraints. */
-export function viterbi(em: Float32Array, n: number, trans: Float32Array): Uint8Array {
+/**
+ * Viterbi over emission scores and transitions, under the BIO constraints. `from`: the label row
+ * the first token follows (START, or O inside a longer sequence); `intoO`: the token after the
+ * last is an O, so its transition counts.
+ */
+export function viterbi(em: Float32Array, n: number, trans: Float32Array, from: number = START, intoO = false): Uint8Array {
   const L = LABEL_COUNT;
   const out = new Uint8Array(n);
   if (n === 0) return out;
   const score = new Float64Array(n * L);
   const back = new Uint8Array(n * L);
-  for (let l = 0; l < L; l++) score[l] = ALLOWED[START * L + l] ? em[l] + trans[START * L + l] : -Infinity;
+  for (let l = 0; l < L; l++) score[l] = ALLOWED[from * L + l] ? em[l] + trans[from * L + l] : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let l = 0; l < L; l++) {
       let best = -Infinity;
@@ -123,8 +152,9 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array): Uint8
       back[i * L + l] = arg;
     }
   }
+  const last = (l: number): number => score[(n - 1) * L + l] + (intoO ? trans[l * L + O_LABEL] : 0);
   let arg = 0;
-  for (let l = 1; l < L; l++) if (score[(n - 1) * L + l] > score[(n - 1) * L + arg]) arg = l;
+  for (let l = 1; l < L; l++) if (last(l) > last(arg)) arg = l;
   for (let i = n - 1; i >= 0; i--) {
     out[i] = arg;
     arg = back[i * L + arg];

@@ -44,6 +44,8 @@ export interface DocContext {
   spans: DocSpan[];
 }
 
+/** Longest web-page debris line ("your email address will not be published"), in tokens, with slack. */
+const DEBRIS_LINE_TOKENS = 12;
 /** Longest name the lookups consider, in tokens. */
 const MAX_NAME_WORDS = 5;
 
@@ -76,11 +78,16 @@ function coverage(ctx: DocContext): Array<DocSpan | undefined> {
 /** MISC (nationalities, events, works, awards) is not an entity here; web-page debris is nothing. */
 export function dropMiscAndDebris(ctx: DocContext): void {
   const debris = new Set<number>();
-  const lineText = new Map<number, string>();
-  for (const t of ctx.toks) lineText.set(t.line, (lineText.get(t.line) ?? '') + ' ' + t.key);
-  for (const [line, words] of lineText) {
-    const bare = words.replace(/[.!?:…]+$/, '').replace(/\s+/g, ' ').trim();
-    if (DEBRIS_LINES.has(bare)) debris.add(line);
+  const toks = ctx.toks;
+  // Debris lines are a few words ("Leave a comment", "Go up"): only short lines are read.
+  for (let a = 0; a < toks.length; ) {
+    let b = a + 1;
+    while (b < toks.length && toks[b].line === toks[a].line) b++;
+    if (b - a <= DEBRIS_LINE_TOKENS) {
+      const bare = keyOf(toks, a, b).replace(/[.!?:…]+$/, '').replace(/\s+/g, ' ').trim();
+      if (DEBRIS_LINES.has(bare)) debris.add(toks[a].line);
+    }
+    a = b;
   }
   ctx.spans = ctx.spans.filter((s) => s.cls !== 'MISC' && !debris.has(ctx.toks[s.a].line));
 }
@@ -192,7 +199,8 @@ export function defineAcronyms(ctx: DocContext): void {
     if (!open || open.text !== '(' || !inner || !close || close.text !== ')') continue;
     const acr = acronymLetters(inner);
     if (!acr) continue;
-    for (let s = long.a; s < long.b - 1; s++) {
+    // An acronym has at most 8 letters: its long form starts within the last few words.
+    for (let s = Math.max(long.a, long.b - 2 * 8); s < long.b - 1; s++) {
       if (initials(toks, s, long.b) !== acr) continue;
       if (s > long.a) {
         const prefixKey = keyOf(toks, long.a, s);
@@ -504,15 +512,19 @@ export function knownOrganizations(ctx: DocContext): void {
 export function hyphenatedGivenNames(ctx: DocContext): void {
   const toks = ctx.toks;
   const at = coverage(ctx);
+  const replaced = new Set<DocSpan>();
+  const found: DocSpan[] = [];
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i];
     const family = toks[i - 1];
     if (!/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text) || !family.cap || family.line !== t.line || family.end + 1 !== t.start) continue;
     if (family.text.length > 6 || (at[i - 1] && at[i - 1]!.b - at[i - 1]!.a > 1) || (at[i] && at[i]!.b - at[i]!.a > 1)) continue;
     if (family.sentStart && nameLexicon().common.has(family.key)) continue;
-    ctx.spans = ctx.spans.filter((s) => s !== at[i - 1] && s !== at[i]);
-    ctx.spans.push({ a: i - 1, b: i + 1, cls: 'PER' });
+    for (const s of [at[i - 1], at[i]]) if (s) replaced.add(s);
+    found.push({ a: i - 1, b: i + 1, cls: 'PER' });
   }
+  if (!found.length) return;
+  ctx.spans = ctx.spans.filter((s) => !replaced.has(s)).concat(found);
   settle(ctx);
 }
 

@@ -112,7 +112,11 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
   };
   const timelinePane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Timeline/ }) });
   const timelineRows = timelinePane.locator('.monaco-list-row');
-  const rowTexts = async () => (await timelineRows.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  // In screen order: the list reuses row elements, so the DOM order can differ.
+  const rowTexts = async () =>
+    (await timelineRows.evaluateAll((rows) => rows.map((r) => [Number(r.getAttribute('data-index')), r.innerText])))
+      .sort((a, b) => a[0] - b[0])
+      .map(([, s]) => s.replace(/\s+/g, ' ').trim());
   /** Runs a command from the palette (F1) by its title, as a person would. */
   const runCommand = async (title) => {
     await page.keyboard.press('F1');
@@ -323,11 +327,16 @@ async function runUiSuite(server, workspace, stateDir, { shotsDir, scenario: sce
         const firstRow = async () => (await rowTexts())[0] || '';
         const before = await firstRow();
         await timelinePane.locator('.pane-header .action-label[aria-label^="Timeline: Newest First"]').click({ timeout: 10_000 });
-        await page.waitForFunction((before) => {
+        // Newest first: the top row is the latest year among the top-level rows.
+        await page.waitForFunction(() => {
           const pane = [...document.querySelectorAll('.pane')].find((p) => /^Timeline/.test(p.querySelector('.pane-header')?.textContent || ''));
-          const row = pane && pane.querySelector('.monaco-list-row');
-          return row && row.textContent.replace(/\s+/g, ' ').trim() !== before;
-        }, before, { timeout: 10_000 });
+          const years = [...(pane ? pane.querySelectorAll('.monaco-list-row[aria-level="1"]') : [])]
+            .map((r) => [Number(r.getAttribute('data-index')), Number((/^\s*(\d{4})\s*$/.exec(r.querySelector('.label-name')?.textContent || '') || [])[1])])
+            .filter(([, y]) => y > 0);
+          if (years.length < 2) return false;
+          const latest = Math.max(...years.map(([, y]) => y));
+          return years.some(([i, y]) => i === 0 && y === latest);
+        }, undefined, { timeout: 10_000 });
         log(`  first row: ${JSON.stringify(before)} → ${JSON.stringify(await firstRow())}`);
         await timelinePane.locator('.pane-header .action-label[aria-label^="Go to Date"]').click({ timeout: 10_000 });
         const input = page.locator('.quick-input-widget input');

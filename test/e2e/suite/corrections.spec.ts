@@ -184,10 +184,12 @@ describe('Corrections (.dossier/aliases.json) in the extension host', function (
       console.log('      (no ambiguous surname in the seeds; nothing to check)');
       this.skip();
     }
-    const m = ambiguous.mentions[0];
+    const m = ambiguous.mentions.find((x) => !x.text.includes(' ')) ?? ambiguous.mentions[0];
     const text = await hoverText(vscode.Uri.parse(m.path), new vscode.Position(m.range.start.line, m.range.start.character + 1));
     assert.match(text, /could also be: /, text);
-    for (const other of ambiguous.ambiguousWith!) assert.ok(text.includes(other), `"${other}" missing from\n${text}`);
+    // The five named in the most documents; more are counted, not listed.
+    for (const other of ambiguous.ambiguousWith!.slice(0, 5)) assert.ok(text.includes(other), `"${other}" missing from\n${text}`);
+    if (ambiguous.ambiguousWith!.length > 5) assert.match(text, new RegExp(`and ${ambiguous.ambiguousWith!.length - 5} others?`));
   });
 
   it('VS Code validates the file against the published schema', async function () {

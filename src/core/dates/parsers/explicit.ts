@@ -47,6 +47,8 @@ export const numericParser: Parser = {
 export const isoWeekParser: Parser = {
   name: 'isoWeek',
   parse: (text, out) =>
+    // A native substring search first: most texts have no "-W" at all.
+    text.includes('-W') &&
     scan(RE.isoWeek, text, (m) => {
       const week = +m[2];
       if (week >= 1 && week <= 53 && isPlausibleYear(+m[1])) out.push(cand(m, { kind: 'isoWeek', y: +m[1], week }));

@@ -3,7 +3,7 @@
 // day".
 import { AMOUNT_RE, S, UNIT_RE, WEEKDAY_NAMES, WEEKDAY_RE } from '../lexicon';
 import { after, relYearOf, amountOf, cand, isDateStart, matchBefore, prevWord, scan, unitOf } from '../context';
-import type { Modifier, Parser, Unit } from '../types';
+import type { Modifier, Parse, Parser, Unit } from '../types';
 
 const RE = {
   yearEnd: new RegExp(`\\b(?:the${S}end${S}of${S}(?:the|(this|last|next))${S}year|year[- ]end)\\b`, 'gi'),
@@ -14,7 +14,9 @@ const RE = {
     'gi',
   ),
   // "the previous Friday", "the following Monday"
-  anaphorWeekday: new RegExp(`\\b(?:the|that)${S}(previous|preceding|following)${S}(${WEEKDAY_RE})\\b`, 'gi'),
+  // Anchored on the rarer word, "the"/"that" checked backwards: "the previous Friday"
+  anaphorWeekday: new RegExp(`\\b(previous|preceding|following)${S}(${WEEKDAY_RE})\\b`, 'gi'),
+  anaphorWeekdayPrefix: new RegExp(`\\b(?:the|that)${S}$`, 'i'),
   dayWord: /\b(yesterday|today|tomorrow|tonight)\b|\b(last[ \t\u00a0]+night)\b|\b(this[ \t\u00a0]+(?:morning|afternoon|evening))\b/gi,
   relative: new RegExp(`\\b(this|last|next)${S}(week|month|year)\\b`, 'gi'),
   relativePartPrefix: new RegExp(`\\b(earlier|later|early|late|mid)(?:-|${S})$`, 'i'),
@@ -56,7 +58,7 @@ export const theWeekendParser: Parser = {
   name: 'theWeekend',
   parse: (text, out) =>
     // "over the weekend", "at the weekend"
-    scan(RE.theWeekend, text, (m) => out.push(cand(m, { kind: 'weekend' }))),
+    text.includes('eekend') && scan(RE.theWeekend, text, (m) => out.push(cand(m, { kind: 'weekend' }))),
 };
 
 export const yearEndParser: Parser = {
@@ -111,8 +113,11 @@ export const anaphorWeekdayParser: Parser = {
   name: 'anaphorWeekday',
   parse: (text, out) =>
     scan(RE.anaphorWeekday, text, (m) => {
+      const pre = matchBefore(text, m.index, RE.anaphorWeekdayPrefix);
+      if (!pre) return;
       const wd = WEEKDAY_NAMES.findIndex((w) => w.toLowerCase() === m[2].toLowerCase());
-      out.push(cand(m, { kind: 'anaphor', wd, amount: m[1].toLowerCase() === 'following' ? 1 : -1 }));
+      const parse: Parse = { kind: 'anaphor', wd, amount: m[1].toLowerCase() === 'following' ? 1 : -1 };
+      out.push({ start: m.index - pre[0].length, end: m.index + m[0].length, parse });
     }),
 };
 
@@ -131,5 +136,5 @@ export const anaphorDayParser: Parser = {
 export const yearEarlierParser: Parser = {
   name: 'yearEarlier',
   parse: (text, out) =>
-    scan(RE.yearEarlier, text, (m) => out.push(cand(m, { kind: 'relative', unit: 'year', amount: -1, note: 'a year before' }))),
+    text.includes('ear-') && scan(RE.yearEarlier, text, (m) => out.push(cand(m, { kind: 'relative', unit: 'year', amount: -1, note: 'a year before' }))),
 };

@@ -115,6 +115,8 @@ export const quarterParser: Parser = {
 export const spelledYearParser: Parser = {
   name: 'spelledYear',
   parse: (text, out) =>
+    // Only texts with a spelled-out number of that size can hold one (native substring searches).
+    ['ineteen', 'ighteen', 'wenty', 'housand'].some((w) => text.includes(w)) &&
     scan(RE.spelledYear, text, (m) => {
       const y = spelledYear(m[0]);
       if (y !== undefined && !looksLikeCount(text, m.index, m.index + m[0].length)) out.push(cand(m, { kind: 'year', y, note: 'written in words' }));
