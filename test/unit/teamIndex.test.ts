@@ -5,7 +5,7 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { openDatabase, storedEntityAt } from '../../src/core/db';
+import { documentKey, inShard, openDatabase, parseShard, redactUrl, storedEntityAt } from '../../src/core/db';
 import { loadFolder } from '../../src/core/folder';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
 import { asRole, query, teamDatabase } from './teamDatabase';
@@ -355,5 +355,25 @@ describe('team index command line (no server needed)', function () {
     usage(['index', samples, '--db', url, '--shard', '2/2'], /--shard 2\/2: I must be 0 to N-1/);
     usage(['index', samples, '--db', url, '--shard', 'half'], /--shard needs I\/N/);
     usage(['index', samples, '--db', url, '--cache', '/tmp/x'], /--cache is for a folder/);
+  });
+});
+
+describe('team index naming rules', () => {
+  it('redacts a password wherever a connection string carries it', () => {
+    assert.strictEqual(redactUrl('postgresql://ana:p%40ss@db.example:5432/news?sslmode=verify-full'), 'postgresql://ana:***@db.example:5432/news?sslmode=verify-full');
+    assert.strictEqual(redactUrl('postgres://db.example/news?user=ana&password=hunter2'), 'postgres://db.example/news?user=ana&password=***');
+    assert.strictEqual(redactUrl("host=db.example user=ana password='two words' dbname=news"), 'host=db.example user=ana password=*** dbname=news');
+    assert.strictEqual(redactUrl('postgresql://ana@db.example/news'), 'postgresql://ana@db.example/news', 'nothing to hide');
+  });
+
+  it('puts every path in exactly one shard, spread over all of them', () => {
+    const paths = Array.from({ length: 300 }, (_, i) => `wire/${i}.txt`);
+    const count = 3;
+    const sizes = [0, 1, 2].map((index) => paths.filter((p) => inShard(p, { index, count })).length);
+    assert.strictEqual(sizes.reduce((a, b) => a + b), paths.length);
+    for (const n of sizes) assert.ok(n > 60, `shard sizes ${sizes}`);
+    assert.ok(Number.isSafeInteger(documentKey('wire/1.txt')) && documentKey('wire/1.txt') !== documentKey('wire/2.txt'));
+    assert.deepStrictEqual(parseShard('1/3'), { shard: { index: 1, count: 3 } });
+    for (const bad of ['3/3', '0/0', '-1/2', '1', 'a/b']) assert.ok(parseShard(bad).problem, bad);
   });
 });
