@@ -55,19 +55,28 @@ export interface StoredCorpus {
   clusteringAdopted: boolean;
 }
 
+/** Documents read per query when loading a corpus. */
+const LOAD_PAGE = 1000;
+
 /** Rebuilds the corpus's CorpusIndex from the database, in path order like a folder load. */
 export async function loadCorpus(db: Pool, name: string): Promise<StoredCorpus> {
   const corpus = await existingCorpus(db, name);
   const { corrections, problems } = parseCorrections(JSON.stringify(await correctionsFile(db, corpus.id)));
   const index = new CorpusIndex({ corrections });
-  const { rows } = await db.query<{ text: string; analysis: DocumentAnalysis }>(
-    'SELECT text, analysis FROM documents WHERE corpus_id = $1 ORDER BY path COLLATE "C"',
-    [corpus.id],
-  );
   const warnings = [...problems];
-  for (const r of rows) {
-    index.set(r.analysis, r.text);
-    warnings.push(...r.analysis.warnings); // as a folder load reports them
+  // Page by path, so a large corpus never arrives as one result (and one copy of it) in memory.
+  for (let after = ''; ; ) {
+    const { rows } = await db.query<{ path: string; text: string; analysis: DocumentAnalysis }>(
+      `SELECT path, text, analysis FROM documents WHERE corpus_id = $1 AND path COLLATE "C" > $2
+       ORDER BY path COLLATE "C" LIMIT ${LOAD_PAGE}`,
+      [corpus.id, after],
+    );
+    for (const r of rows) {
+      index.set(r.analysis, r.text);
+      warnings.push(...r.analysis.warnings); // as a folder load reports them
+    }
+    if (rows.length < LOAD_PAGE) break;
+    after = rows[rows.length - 1].path;
   }
   let clusteringAdopted = false;
   if (corpus.signature && corpus.signature === index.corpusSignature()) {

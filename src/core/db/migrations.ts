@@ -40,7 +40,8 @@ CREATE TABLE documents (
   indexed_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (corpus_id, doc_id)
 );
-CREATE INDEX documents_path ON documents (corpus_id, path);
+-- In code-point order, the order of a folder listing: reads page through it.
+CREATE INDEX documents_path ON documents (corpus_id, path COLLATE "C");
 
 CREATE TABLE mentions (
   corpus_id int NOT NULL,
