@@ -1,7 +1,7 @@
 // The Entity Network webview: the best-connected entities and their co-mentions, drawn with
 // cytoscape.js. The host selects what to draw (core/network.ts); the controls here only ask.
 import cytoscape from 'cytoscape';
-import { connect, markClickTarget, onThemeChange, themeColour } from '../shared/vscodeApi';
+import { connect, entityColour, markClickTarget, onThemeChange, themeColour } from '../shared/vscodeApi';
 import { DEFAULT_QUERY, GraphData, NetworkFromWebview, NetworkQuery, NetworkToWebview } from './protocol';
 import type { EntityType } from '../../core/types';
 
@@ -9,7 +9,7 @@ interface State {
   query: NetworkQuery;
 }
 
-const TYPE_FALLBACK: Record<EntityType, string> = { person: '#C586C0', organization: '#4EC9B0', place: '#DCDCAA' };
+const TYPES: EntityType[] = ['person', 'organization', 'place'];
 /** Between a click and a double click: a click waits this long before it opens references. */
 const DOUBLE_CLICK_MS = 300;
 
@@ -44,7 +44,7 @@ function style(): cytoscape.StylesheetJson {
   const edge = themeColour('editorWidget-border', '#666666');
   const selected = themeColour('focusBorder', '#007fd4');
   const colours = Object.fromEntries(
-    (Object.keys(TYPE_FALLBACK) as EntityType[]).map((t) => [t, themeColour(`dossier-${t}Foreground`, TYPE_FALLBACK[t])]),
+    TYPES.map((t) => [t, entityColour(t)]),
   );
   return [
     {

@@ -19,6 +19,15 @@ export function themeColour(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(`--vscode-${name}`).trim() || fallback;
 }
 
+type EntityKind = 'person' | 'organization' | 'place';
+/** The defaults of the `dossier.<type>Foreground` colours (package.json), for a theme that sets none. */
+const ENTITY_FALLBACK: Record<EntityKind, string> = { person: '#C586C0', organization: '#4EC9B0', place: '#DCDCAA' };
+
+/** The theme's colour of an entity type, as the editor colours its mentions. */
+export function entityColour(type: EntityKind): string {
+  return themeColour(`dossier-${type}Foreground`, ENTITY_FALLBACK[type]);
+}
+
 /** Calls back when the user switches colour theme (VS Code changes the body's classes and styles). */
 export function onThemeChange(callback: () => void): void {
   new MutationObserver(callback).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });

@@ -6,7 +6,7 @@ import { CustomChart, ScatterChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption } from 'echarts';
-import { connect, escapeHtml, markClickTarget, onThemeChange, themeColour } from '../shared/vscodeApi';
+import { connect, entityColour, escapeHtml, markClickTarget, onThemeChange, themeColour } from '../shared/vscodeApi';
 import { ChartData, ChartEntity, ChartEvent, ChartFromWebview, ChartToWebview } from './protocol';
 
 echarts.use([ScatterChart, CustomChart, GridComponent, DataZoomComponent, TooltipComponent, CanvasRenderer]);
@@ -50,18 +50,13 @@ function extent(value: string): [number, number] {
   return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
 }
 
-function typeColour(type: ChartEntity['type']): string {
-  const fallback = { person: '#C586C0', organization: '#4EC9B0', place: '#DCDCAA' }[type];
-  return themeColour(`dossier-${type}Foreground`, fallback);
-}
-
 function lanesOf(d: ChartData): Lane[] {
   const indexOf = new Map(d.entities.map((e, i) => [e.id, i]));
   const chosen = state.lanes.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined);
   const lanes: Lane[] = [{ label: d.filter ? `All with ${d.filter.name}` : 'All', colour: themeColour('charts-blue', '#3794ff'), has: () => true }];
   for (const i of chosen) {
     const e = d.entities[i];
-    lanes.push({ label: e.name, colour: typeColour(e.type), has: (ev) => ev.entities.includes(i) });
+    lanes.push({ label: e.name, colour: entityColour(e.type), has: (ev) => ev.entities.includes(i) });
   }
   if (chosen.length >= 2) {
     lanes.push({ label: 'Together', colour: themeColour('charts-orange', '#d18616'), has: (ev) => chosen.every((i) => ev.entities.includes(i)) });
