@@ -6,7 +6,7 @@ import nlp from 'compromise';
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s*\|\s*/).filter(Boolean));
 
 /** Places compromise lacks or tags otherwise ("us" is a pronoun there). */
-export const EXTRA_PLACES = words(`
+const EXTRA_PLACES = words(`
 u.s. | us | usa | u.s.a. | america | united states | britain | great britain | u.k. | uk | europe | asia | africa |
 north america | south america | latin america | central america | middle east | far east | caribbean | balkans |
 scandinavia | west bank | gaza strip | gaza | gulf | persian gulf | golan heights | sinai | kashmir | tibet | chechnya |
@@ -44,7 +44,7 @@ ivory coast | sri lanka | new zealand | south africa | saudi arabia | puerto ric
 `);
 
 /** Organizations known by name: news agencies and media, international bodies, institutions. */
-export const KNOWN_ORGS = words(`
+const KNOWN_ORGS = words(`
 reuters | associated press | ap | afp | agence france-presse | agence france presse | tass | itar-tass | interfax |
 xinhua | kyodo | yonhap | bloomberg | dow jones | ansa | dpa | upi | anadolu | bernama | antara | ria novosti | ria |
 efe | pti | kcna | irna | mena | petra | sana | wafa | cnn | bbc | nbc | cbs | abc | fox news | msnbc | npr | pbs |
@@ -103,15 +103,6 @@ export const NEWSPAPER_WORDS = words(`
 tribuna | tribune | herald | times | post | gazette | gazeta | journal | ledger | wire | news | daily | chronicle |
 courier | observer | guardian | telegraph | mirror | globe | examiner | inquirer | dispatch | bulletin | gazzetta |
 corriere | diario | jornal | zeitung | nouvelles | press | newswire
-`);
-
-/** Words that, when a phrase starts with them (usually followed by "of"), make it an organization. */
-export const ORG_HEADS = words(`
-bank | university | ministry | department | bureau | office | council | association | institute | federation |
-union | court | party | league | board | commission | committee | house | chamber | church | organisation |
-organization | society | academy | college | school | agency | cartel | army | embassy | museum | order |
-authority | institution | foundation | fund | trust | corporation | company | directorate |
-secretariat | tribunal | administration | service | bureau | assembly | parliament
 `);
 
 /** Last words that make a capitalised phrase a place. */
@@ -187,14 +178,6 @@ cst | ok | new year | christmas | easter | ramadan | thanksgiving | hanukkah | e
 id | p2p | mp3 | tv | hdtv | sms | pin | atm | dna | it | pcs | cds | dvds | ipod | ipods | gp | gps | a-level | a-levels
 `);
 
-/** Last words that mark events, awards, laws, products: not person/org/place. */
-export const MISC_SUFFIXES = words(`
-prize | award | awards | cup | games | championship | championships | open | war | act | treaty | accord | accords |
-agreement | plan | index | day | festival | show | bowl | series | trophy | tour | marathon | stakes | derby |
-conference | summit | olympics | crisis | revolution | doctrine | declaration | convention | protocol | bill |
-law | rule | rules | constitution | charter | era | age | century | peace prize | award | medal | grand prix
-`);
-
 /** Debris of web pages and blogs. */
 export const DEBRIS_LINES = words(`
 comments | comment | leave a comment | leave a reply | reply | go up | go to top | back to top | share | share this |
@@ -256,14 +239,6 @@ excluding | under | upon | via | per | than | do | does | did | is | are | was |
 will | would | can | could | should | may | might | must | shall | let | please | yes | well | oh | see | note |
 editor | editors | update | updated | source | sources | total | net | pretax | revenue | sales | profit | loss |
 results | year | years | week | month | quarter | half | nine-month | six-month | period | page | chapter
-`);
-
-/** Cues after a name that suggest a person. */
-export const PERSON_VERBS = words(`
-said | says | told | added | asked | argued | wrote | declared | announced | insisted | warned | noted | stressed |
-explained | denied | admitted | urged | called | replied | recalled | acknowledged | complained | predicted |
-estimated | believes | believed | thinks | thought | hopes | hoped | wants | wanted | met | visited | died | resigned |
-married | scored | won | lost | beat | finished | shot | played | was | is | has | had | who
 `);
 
 /** Words of sports reporting: a document using several is a sports report (teams named after places). */
