@@ -21,7 +21,7 @@ import type { DocumentAnalysis } from './types';
 import { plural } from './plural';
 
 /** Bump whenever the analysis output for a given text changes (analyzers, word lists, types). */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 const FORMAT = 'dossier-cache/1';
 const UNDEF = '\u0000undefined';

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { findEntityMentions } from '../../src/core/entities';
+import { unifyTypes, type DocContext } from '../../src/core/entities/passes';
+import { tokenize } from '../../src/core/entities/tokens';
 import type { EntityMention, EntityType } from '../../src/core/types';
 
 // Fixture sentences are written for these tests (not taken from any corpus).
@@ -272,5 +274,60 @@ describe('findEntityMentions', () => {
     assert.ok(!t.some((x) => /Trump Navy|Korea Vs|Vs CIA|Korea-US/.test(x)), t.join(','));
     assert.ok(t.includes('CIA'));
     assert.strictEqual(typeOf(ms, 'Singapore'), 'place');
+  });
+  it('does not make a place of the name after an opening phrase ("In X, Y said")', () => {
+    const ms = find('In Valdoria, Pessan said the talks would resume on Monday.');
+    assert.strictEqual(typeOf(ms, 'Valdoria'), 'place');
+    assert.strictEqual(typeOf(ms, 'Pessan'), 'person');
+  });
+
+  it('ends an apposition at a capitalised word ("In Europe, the Norland Central Bank")', () => {
+    const ms = find('In Europe, the Norland Central Bank kept its main rate unchanged.');
+    assert.strictEqual(typeOf(ms, 'Europe'), 'place');
+    assert.strictEqual(typeOf(ms, 'Norland Central Bank'), 'organization');
+  });
+
+  it('links a bare inner name of a long name to it ("Lula" in "Luiz Inácio Lula da Silva")', () => {
+    const ms = find('President Paulo Renato Quesada da Costa visited the port. Quesada said the harbour would reopen.');
+    assert.strictEqual(ms.find((m) => m.text === 'Quesada')?.refersTo, 'Paulo Renato Quesada da Costa');
+  });
+
+  it('does not take everyday acronyms of technology for names', () => {
+    const ms = find('The AI boom continued as Norland Bank invested in AI start-ups and 5G masts.');
+    assert.deepStrictEqual(texts(ms), ['Norland Bank']);
+  });
+
+  it('types a full name tagged a company as the person its later bare surname is', () => {
+    const text = 'Carmaker chief Dario Quenn said prices would fall. Quenn told investors in Ostrava that demand was weak.';
+    const toks = tokenize(text);
+    const at = (word: string): number => toks.findIndex((t) => t.text === word);
+    // The recognizer's mistake, set by hand: the full name as a company, the surname as a person.
+    const ctx: DocContext = {
+      text,
+      toks,
+      spans: [
+        { a: at('Dario'), b: at('Dario') + 2, cls: 'ORG' },
+        { a: toks.map((t) => t.text).lastIndexOf('Quenn'), b: toks.map((t) => t.text).lastIndexOf('Quenn') + 1, cls: 'PER' },
+        { a: at('Ostrava'), b: at('Ostrava') + 1, cls: 'LOC' },
+      ],
+    };
+    unifyTypes(ctx);
+    assert.deepStrictEqual(ctx.spans.map((s) => s.cls), ['PER', 'PER', 'LOC']);
+    // A company named first and its bare name used as one more often stays a company.
+    const text2 = 'Norvik Mobile cut prices. Norvik Mobile said sales rose. Analysts expect Mobile to gain, and Mobile was upbeat.';
+    const toks2 = tokenize(text2);
+    const idx = toks2.map((t, i) => (t.text === 'Norvik' || t.text === 'Mobile' ? i : -1)).filter((i) => i >= 0);
+    const ctx2: DocContext = {
+      text: text2,
+      toks: toks2,
+      spans: [
+        { a: idx[0], b: idx[0] + 2, cls: 'ORG' },
+        { a: idx[2], b: idx[2] + 2, cls: 'ORG' },
+        { a: idx[4], b: idx[4] + 1, cls: 'PER' },
+        { a: idx[5], b: idx[5] + 1, cls: 'ORG' },
+      ],
+    };
+    unifyTypes(ctx2);
+    assert.deepStrictEqual(ctx2.spans.map((s) => s.cls).slice(0, 2), ['ORG', 'ORG']);
   });
 });

@@ -175,7 +175,8 @@ eastern | northern | southern | soviet | anglo | euro | eurobond | eurobonds | i
 bosnian | serb | serbs | croat | croats | moslem | palestinians | israelis | basque | chechen | chechens | tamil |
 tamils | hutu | hutus | tutsi | tutsis | zionist | orthodox | olympic | olympics | nobel | gmt | edt | est | pst |
 cst | ok | new year | christmas | easter | ramadan | thanksgiving | hanukkah | eid | diwali | halloween | tv | am | pm | ad | bc | ceo | cfo | gdp | ipo | vat | pc | cd | dvd | phd | mp | mps | aids | hiv | no | mr |
-id | p2p | mp3 | tv | hdtv | sms | pin | atm | dna | it | pcs | cds | dvds | ipod | ipods | gp | gps | a-level | a-levels
+id | p2p | mp3 | tv | hdtv | sms | pin | atm | dna | it | pcs | cds | dvds | ipod | ipods | gp | gps | a-level | a-levels |
+ai | llm | llms | ev | evs | 3g | 4g | 5g | wi-fi | wifi | covid | covid-19 | mri | vpn | pdf | gif | url
 `);
 
 /** Debris of web pages and blogs. */

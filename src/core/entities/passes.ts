@@ -404,7 +404,8 @@ function contextVotes(ctx: DocContext, s: DocSpan, v: Record<NerClass, number>, 
     const w2 = at(s.b + 2);
     if (w1 && /^\d{1,2}$/.test(w1.text) && w2 && w2.text === ',') v.PER += 2;
     if (w1 && /^(a|an|the)$/.test(w1.key)) {
-      for (let e = s.b + 2; e < s.b + 6 && at(e) && at(e)!.word; e++) {
+      // A capitalised word ends the apposition: "In Europe, the European Central Bank" names another.
+      for (let e = s.b + 2; e < s.b + 6 && at(e) && at(e)!.word && !at(e)!.cap; e++) {
         if (ORG_APPOSITION.has(at(e)!.key)) {
           v.ORG += 2;
           break;
@@ -414,7 +415,10 @@ function contextVotes(ctx: DocContext, s: DocSpan, v: Record<NerClass, number>, 
   }
   // Coordinated with a place: "in Lisbon and Quenzo", "through Parvela and Ostmar".
   const coordinated = (i: number): boolean => !!at(i) && at(i)!.cap && (L.places.has(at(i)!.key) || classAt[i] === 'LOC');
-  if (before && /^(and|or|,)$/.test(before.key) && coordinated(s.a - 2)) v.LOC += 1.5;
+  // A comma coordinates only inside a list that goes on ("in Lisbon, Quenzo and Faro"), not after
+  // an opening phrase ("In Washington, Rubio said").
+  const listGoesOn = !!after && /^(and|or|,)$/.test(after.key);
+  if (before && (/^(and|or)$/.test(before.key) || (before.key === ',' && listGoesOn)) && coordinated(s.a - 2)) v.LOC += 1.5;
   if (after && /^(and|or)$/.test(after.key) && coordinated(s.b + 1)) v.LOC += 1.5;
 }
 
@@ -534,12 +538,51 @@ export function hyphenatedGivenNames(ctx: DocContext): void {
  * surname of a person named in full is that person; a company's first word is that company.
  */
 export function unifyTypes(ctx: DocContext): void {
+  // Read from the recognizer's own types, before the rounds unify them (a tie must not cascade).
+  const persons = personsTaggedCompanies(ctx);
   // Twice: a name typed in the first round can cue its neighbour in the second ("X and Y").
-  unifyRound(ctx);
-  unifyRound(ctx);
+  unifyRound(ctx, persons);
+  unifyRound(ctx, persons);
 }
 
-function unifyRound(ctx: DocContext): void {
+/**
+ * "Elon Musk" tagged a company, then "Musk" alone a person at least as often: the pattern of a
+ * person named in full, then by surname. The first word must look like a given name: not a word
+ * of the lexicons ("Crystal Palace", "Apple Mac") nor an acronym ("MG Rover"). Keys of such names.
+ */
+function personsTaggedCompanies(ctx: DocContext): Set<string> {
+  const toks = ctx.toks;
+  const L = nameLexicon();
+  interface Tally {
+    count: number;
+    first: number;
+  }
+  const barePersons = new Map<string, Tally>();
+  const bareOthers = new Map<string, Tally>();
+  const orgNames = new Map<string, Tally>();
+  const tally = (map: Map<string, Tally>, k: string, at: number): void => {
+    const t = map.get(k);
+    if (t) t.count++;
+    else map.set(k, { count: 1, first: at });
+  };
+  for (const s of ctx.spans) {
+    if (s.b - s.a === 1) tally(s.cls === 'PER' ? barePersons : bareOthers, toks[s.a].key, s.a);
+    if (s.b - s.a === 2 && s.cls === 'ORG') tally(orgNames, keyOf(toks, s.a, s.b), s.a);
+  }
+  const out = new Set<string>();
+  for (const [k, full] of orgNames) {
+    const first = toks[full.first];
+    const fk = first.key;
+    const lk = toks[full.first + 1].key;
+    if (!first.cap || first.text === first.text.toUpperCase() || L.common.has(fk) || L.nonNoun.has(fk) || L.orgs.has(fk) || L.places.has(fk) || L.demonyms.has(fk)) continue;
+    const bare = barePersons.get(lk);
+    const other = bareOthers.get(lk)?.count ?? 0;
+    if (bare && bare.first > full.first && bare.count >= full.count && bare.count > other) out.add(k);
+  }
+  return out;
+}
+
+function unifyRound(ctx: DocContext, personsTagged: Set<string>): void {
   const toks = ctx.toks;
   const classAt: Array<NerClass | undefined> = new Array(toks.length);
   for (const s of ctx.spans) if (s.b - s.a === 1) classAt[s.a] = s.cls;
@@ -556,6 +599,7 @@ function unifyRound(ctx: DocContext): void {
     v[s.cls] += s.expansion ? 2 : 1;
     contextVotes(ctx, s, v, classAt);
     const last = toks[s.b - 1];
+    if (s.cls === 'ORG' && personsTagged.has(k)) v.PER += 3;
     if (s.b - s.a >= 2 && s.cls === 'PER') surnames.add(last.key);
     if (s.b - s.a >= 2 && s.cls === 'ORG' && CORP_SUFFIXES.has(stripDot(last.key)) && !L.common.has(toks[s.a].key)) companyHeads.add(toks[s.a].key);
   }
@@ -594,6 +638,8 @@ export function linkToFullNames(ctx: DocContext): void {
   }
   const byFamily = new Map<string, Full[]>();
   const byGiven = new Map<string, Full[]>();
+  /** Inner words of long names: "Lula" in "Luiz Inácio Lula da Silva". */
+  const byInner = new Map<string, Full[]>();
   const file = (map: Map<string, Full[]>, k: string, f: Full): void => {
     const list = map.get(k);
     if (list) list.push(f);
@@ -617,6 +663,7 @@ export function linkToFullNames(ctx: DocContext): void {
     const full: Full = { span: s, name: surface(ctx, s.a, s.b), given: stripDot(toks[s.a].key) };
     file(byFamily, toks[s.b - 1].key, full);
     if (!/^\p{Lu}\.?$/u.test(toks[s.a].text)) file(byGiven, full.given, full);
+    for (let i = s.a + 1; i < s.b - 1; i++) if (toks[i].cap && toks[i].text.length > 2) file(byInner, toks[i].key, full);
   }
   if (byFamily.size === 0) return;
   for (const s of ctx.spans) {
@@ -625,8 +672,9 @@ export function linkToFullNames(ctx: DocContext): void {
     const title = titleBefore(s);
     let candidates = byFamily.get(k);
     if (!candidates) {
-      // A bare given name: only when one person of the document has it and nobody has it as a surname.
-      const given = byGiven.get(k);
+      // A bare given (or inner) name: only when one person of the document has it and nobody has
+      // it as a surname.
+      const given = byGiven.get(k) ?? byInner.get(k);
       if (given && new Set(given.map((g) => norm(g.name))).size === 1) s.refersTo = given[0].name;
       continue;
     }
