@@ -330,4 +330,20 @@ describe('findEntityMentions', () => {
     unifyTypes(ctx2);
     assert.deepStrictEqual(ctx2.spans.map((s) => s.cls).slice(0, 2), ['ORG', 'ORG']);
   });
+  it('reads an undefined acronym after its long form as that organization ("Bank of Japan … the BOJ")', () => {
+    const ms = find('The Bank of Varnia raised rates on Tuesday. The BOV said inflation was too high. Analysts expect the BOV to act again.');
+    const bov = ms.filter((m) => m.text === 'BOV');
+    assert.strictEqual(bov.length, 2);
+    for (const m of bov) assert.strictEqual(m.expansion, 'Bank of Varnia');
+    // Two long forms with the same initials, or the acronym written first: no expansion.
+    const twice = find('The Norland Port Authority met the Norland Police Association. NPA officials said little.');
+    assert.ok(!twice.some((m) => m.text === 'NPA' && m.expansion), JSON.stringify(twice));
+    const before = find('NWA staff walked out. The Norland Water Authority said talks would resume.');
+    assert.ok(!before.some((m) => m.text === 'NWA' && m.expansion), JSON.stringify(before));
+  });
+  it('drops capitalised pronouns and letters after a name ("His lawyer, Sarah Roe KC")', () => {
+    const ms = find('Mr Okafor denied the charges. His lawyer, Marian Teeling KC, said he acted in good faith. Our reporter was there.');
+    assert.ok(!texts(ms).some((x) => /^(His|Our)$/.test(x)), texts(ms).join(','));
+    assert.ok(texts(ms).includes('Marian Teeling'), texts(ms).join(','));
+  });
 });

@@ -224,6 +224,17 @@ regulator | ngo | fund | chain | brokerage | daily | weekly | magazine | club | 
 `);
 
 /** Function words and common sentence openers that are never names on their own. */
+/** Letters after a person's name that are not part of it ("Sarah Whitcombe KC", "Dame Ada Roe DBE"). */
+export const POST_NOMINALS = words(`
+qc | kc | mp | msp | mep | am | mla | td | obe | mbe | cbe | kbe | dbe | gbe | frs | phd | ph.d. | esq | esq.
+`);
+
+/** Pronouns and possessive determiners: never a name on their own, whatever the capital ("His lawyer"). */
+export const PRONOUNS = words(`
+i | me | my | mine | we | us | our | ours | you | your | yours | he | him | his | she | her | hers | it | its |
+they | them | their | theirs | myself | himself | herself | itself | ourselves | themselves
+`);
+
 export const FUNCTION_WORDS = words(`
 the | a | an | this | that | these | those | it | its | he | she | they | we | i | you | his | her | their | our |
 my | your | in | on | at | to | for | from | by | with | of | as | after | before | during | while | when | where |

@@ -10,6 +10,8 @@ import {
   AWARDS,
   EXTRA_COUNTRIES,
   NOT_ENTITY_WORDS,
+  POST_NOMINALS,
+  PRONOUNS,
   INSTITUTIONS,
   ORG_APPOSITION,
   PLACE_HEADS,
@@ -131,6 +133,7 @@ export function trimSpans(ctx: DocContext): void {
     while (s.cls === 'PER' && s.b - s.a > 2 && toks[s.a].sentStart && TITLE_HEADS.has(toks[s.a + 1].key) && !nameLexicon().firstNames.has(toks[s.a].key)) s.a++;
     while (s.cls === 'PER' && s.b - s.a > 1 && TITLE_HEADS.has(toks[s.a].key)) s.a++;
     while (s.b - s.a > 1 && (toks[s.b - 1].key === '&' || POSSESSIVE.test(toks[s.b - 1].text))) s.b--;
+    while (s.cls === 'PER' && s.b - s.a > 2 && POST_NOMINALS.has(toks[s.b - 1].key)) s.b--;
   }
   const L = nameLexicon();
   for (const s of ctx.spans) {
@@ -153,6 +156,9 @@ export function trimSpans(ctx: DocContext): void {
     for (let i = s.a; i < s.b; i++) if (CONTRACTION.test(toks[i].text)) return false;
     if (s.b - s.a !== 1) return true;
     const t = toks[s.a];
+    // "His lawyer said": a capitalised pronoun ("US" in capitals stays the country).
+    if (PRONOUNS.has(t.key) && !t.allCaps) return false;
+    if (POST_NOMINALS.has(t.key)) return false;
     // "Asia-Europe schedules": a compound of places is an adjective, not a name.
     if (t.key.includes('-') && t.key.split('-').every((part) => L.places.has(part))) return false;
     return t.word && !/^\p{Lu}\.?$/u.test(t.text) && !/^[\d.,:/-]+$/.test(t.text) && !WEEKDAYS.has(t.key) && !DEBRIS_WORDS.has(t.key);
@@ -218,8 +224,9 @@ export function defineAcronyms(ctx: DocContext): void {
     }
   }
   ctx.spans.push(...added);
-  if (defs.size === 0) return settle(ctx);
   settle(ctx);
+  impliedAcronyms(ctx, defs);
+  if (defs.size === 0) return;
   const covered = coverage(ctx);
   for (let i = 0; i < toks.length; i++) {
     const def = defs.get(toks[i].key);
@@ -233,6 +240,38 @@ export function defineAcronyms(ctx: DocContext): void {
   }
   for (const s of ctx.spans) if (s.expansion === surface(ctx, s.a, s.b)) delete s.expansion;
   settle(ctx);
+}
+
+/**
+ * "The Bank of Japan … the BOJ": news often uses an acronym without defining it, after the long
+ * form. An all-capitals name whose letters are the initials of exactly one earlier multi-word
+ * organization of the document (connecting words counted or not) stands for it.
+ */
+function impliedAcronyms(ctx: DocContext, defs: Map<string, { cls: NerClass; expansion: string }>): void {
+  const toks = ctx.toks;
+  const longForms = new Map<string, { first: number; expansions: Set<string> }>();
+  for (const s of ctx.spans) {
+    if (s.cls !== 'ORG' || s.b - s.a < 2 || s.expansion) continue;
+    const expansion = surface(ctx, s.a, s.b);
+    let withConnectors = '';
+    for (let i = s.a; i < s.b; i++) if (toks[i].word) withConnectors += toks[i].text[0].toUpperCase();
+    for (const letters of new Set([initials(toks, s.a, s.b), withConnectors])) {
+      if (letters.length < 2) continue;
+      const known = longForms.get(letters);
+      if (known) known.expansions.add(norm(expansion));
+      else longForms.set(letters, { first: s.a, expansions: new Set([norm(expansion)]) });
+    }
+  }
+  if (longForms.size === 0) return;
+  for (const s of ctx.spans) {
+    if (s.b - s.a !== 1 || s.expansion || s.cls === 'PER') continue;
+    const t = toks[s.a];
+    if (defs.has(t.key) || t.text !== t.text.toUpperCase() || acronymLetters(t) !== t.text.replace(/\./g, '')) continue;
+    const long = longForms.get(t.text.replace(/\./g, ''));
+    if (!long || long.expansions.size !== 1 || long.first > s.a) continue;
+    const span = ctx.spans.find((x) => x.a === long.first)!;
+    defs.set(t.key, { cls: 'ORG', expansion: surface(ctx, span.a, span.b) });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
