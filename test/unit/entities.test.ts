@@ -346,4 +346,9 @@ describe('findEntityMentions', () => {
     assert.ok(!texts(ms).some((x) => /^(His|Our)$/.test(x)), texts(ms).join(','));
     assert.ok(texts(ms).includes('Marian Teeling'), texts(ms).join(','));
   });
+  it('keeps Markdown emphasis out of names ("**Port of Varnholt**")', () => {
+    const ms = find('Dockworkers at the **Port of Varnholt** joined the strike, said _Tessa Marlow_ of the union.');
+    assert.ok(texts(ms).includes('Port of Varnholt'), texts(ms).join(','));
+    assert.ok(!texts(ms).some((x) => /[*_]/.test(x)), texts(ms).join(','));
+  });
 });

@@ -101,6 +101,7 @@ const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'at', 'to', '
 const INNER_PUNCTUATION = /^[&.'’\-\/]$|^['’]s$/;
 /** Last words of a minister's portfolio ("Minister of Maritime Affairs", "Secretary of State"). */
 const PORTFOLIOS = new Set(['affairs', 'defence', 'defense', 'finance', 'trade', 'health', 'education', 'justice', 'interior', 'energy', 'state', 'agriculture', 'transport', 'fisheries', 'labour', 'labor', 'culture', 'environment', 'development', 'security', 'industry', 'commerce', 'economy', 'tourism', 'communications']);
+const MARKUP = /^[*_#`~|[\]]+$/;
 const CONTRACTION = /['’](?:m|ve|d|ll|re|t)$/i;
 /** Endings of ordinary nouns the lexicon may lack (Telecommunications, Development). */
 const COMMON_ENDING = /(?:tions?|ments?|ities|ing|ness)$/;
@@ -134,6 +135,9 @@ export function trimSpans(ctx: DocContext): void {
     while (s.cls === 'PER' && s.b - s.a > 1 && TITLE_HEADS.has(toks[s.a].key)) s.a++;
     while (s.b - s.a > 1 && (toks[s.b - 1].key === '&' || POSSESSIVE.test(toks[s.b - 1].text))) s.b--;
     while (s.cls === 'PER' && s.b - s.a > 2 && POST_NOMINALS.has(toks[s.b - 1].key)) s.b--;
+    // "**Port of Rotterdam**": Markdown markup never opens or closes a name.
+    while (s.b - s.a > 1 && MARKUP.test(toks[s.b - 1].text)) s.b--;
+    while (s.b - s.a > 1 && MARKUP.test(toks[s.a].text)) s.a++;
   }
   const L = nameLexicon();
   for (const s of ctx.spans) {
