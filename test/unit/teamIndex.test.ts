@@ -5,7 +5,22 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { documentKey, inShard, openDatabase, parseShard, redactUrl, storedEntityAt } from '../../src/core/db';
+import {
+  addedCorrections,
+  correctionsFile,
+  documentKey,
+  existingCorpus,
+  inShard,
+  openDatabase,
+  parseShard,
+  recordCorrections,
+  redactUrl,
+  storedEntityAt,
+  storedTargetAt,
+  storedText,
+  teamLocations,
+  teamSources,
+} from '../../src/core/db';
 import { loadFolder } from '../../src/core/folder';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
 import { asRole, query, teamDatabase } from './teamDatabase';
@@ -292,6 +307,102 @@ describe('team index on PostgreSQL', function () {
       assert.strictEqual((await run('export', '--db', url, '--corpus', 'corrected')).stdout, corrected, 'from the stored clustering');
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("index --db imports the folder's .dossier/aliases.json once; with split and ignore the export equals the folder's", async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-import-'));
+    try {
+      writeArticles(work, 12);
+      fs.mkdirSync(path.join(work, '.dossier'));
+      // "Quillon" alone links to Mara Quillon in each document: split detaches it, although the
+      // stored mentions keep the key from before corrections.
+      const file = { split: ['Quillon'], ignore: ['Kessel Audit Office'], rename: [{ entity: 'Ilse Varda', name: 'I. Varda' }], dismissed: [['Tobias Renk', 'Oren Falkby']] };
+      fs.writeFileSync(path.join(work, '.dossier', 'aliases.json'), JSON.stringify(file));
+      const shards = await Promise.all(['0/2', '1/2'].map((s) => run('index', work, '--db', url, '--corpus', 'fromfile', '--shard', s)));
+      assert.strictEqual(shards.map((r) => Number(/(\d+) corrections? imported/.exec(ok(r))?.[1] ?? 0)).reduce((a, b) => a + b), 4, 'each entry once');
+      assert.doesNotMatch(ok(await run('index', work, '--db', url, '--corpus', 'fromfile')), /imported/, 'a re-run imports nothing');
+      const stored = await query<{ kind: string; names: string[] }>(url, `SELECT kind, names FROM corrections JOIN corpora USING (corpus_id) WHERE name = 'fromfile' ORDER BY correction_id`);
+      assert.deepStrictEqual(stored.map((r) => r.kind).sort(), ['ignore', 'rename', 'split']);
+      const fromFolder = runSync('export', work).stdout;
+      assert.ok(!JSON.parse(fromFolder).entities.some((e: { name: string }) => e.name === 'Kessel Audit Office'));
+      assert.strictEqual((await run('export', '--db', url, '--corpus', 'fromfile')).stdout, fromFolder, 'before db cluster');
+      ok(await run('db', 'cluster', '--db', url, '--corpus', 'fromfile'));
+      assert.strictEqual((await run('export', '--db', url, '--corpus', 'fromfile')).stdout, fromFolder, 'from the stored clustering');
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("answers the editor's questions as the in-memory index does: target, sources, locations, text", async () => {
+    const samples = path.join(repoRoot, 'samples');
+    ok(await run('index', samples, '--db', url, '--corpus', 'editor'));
+    ok(await run('db', 'cluster', '--db', url, '--corpus', 'editor'));
+    const { index } = loadFolder(samples);
+    const db = openDatabase(url);
+    try {
+      let entities = 0;
+      let dates = 0;
+      for (const p of index.paths()) {
+        const text = index.text(p)!;
+        assert.strictEqual(await storedText(db, 'editor', p), text);
+        for (const placed of index.placedMentions(p)) {
+          const entity = index.entityAt(p, placed.start)!.entity;
+          const target = await storedTargetAt(db, 'editor', p, placed.start + 1);
+          assert.deepStrictEqual(target, { kind: 'entity', aliasKey: placed.key }, `${p}@${placed.start}`);
+          const answer = (await teamSources(db, 'editor', target!, { exclude: [p], limit: 100 }))!;
+          const perDoc = new Map<string, number>();
+          for (const m of entity.mentions) if (m.path !== p) perDoc.set(m.path, (perDoc.get(m.path) ?? 0) + 1);
+          assert.deepStrictEqual(answer.entity, { id: entity.id, name: entity.name, type: entity.type, mentionCount: entity.mentionCount, documents: entity.documents.length });
+          assert.strictEqual(answer.documents, perDoc.size);
+          assert.deepStrictEqual(answer.sources.map((s) => [s.path, s.mentions]), [...perDoc].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+          const first = index.firstMentionPerDocument(entity.id).filter((m) => m.path !== p);
+          for (const s of answer.sources) {
+            const m = first.find((f) => f.path === s.path)!;
+            assert.deepStrictEqual([s.start, s.end, s.match], [m.start, m.end, m.text]);
+            assert.ok(index.text(s.path)!.slice(0, s.start).endsWith(s.before) && index.text(s.path)!.slice(s.end).startsWith(s.after));
+          }
+          const locations = await teamLocations(db, 'editor', target!, { exclude: [p], firstOnly: true });
+          assert.deepStrictEqual(locations.map((l) => [l.path, l.start]).sort(), first.map((m) => [m.path, m.start]).sort());
+          for (const l of locations) assert.deepStrictEqual(l.lineStarts, index.analysis(l.path)!.lineStarts);
+          const all = await teamLocations(db, 'editor', target!);
+          assert.deepStrictEqual(all.map((l) => [l.path, l.start]).sort(), entity.mentions.map((m) => [m.path, m.start]).sort());
+          entities++;
+        }
+        for (const d of index.analysis(p)!.dates) {
+          if (!d.value || index.entityAt(p, d.start + 1)) continue;
+          const target = await storedTargetAt(db, 'editor', p, d.start + 1);
+          assert.deepStrictEqual(target, { kind: 'date', value: d.value });
+          const same = new Set(index.sameDateMentions(d.value).filter((x) => x.mention.value === d.value && x.path !== p).map((x) => x.path));
+          const answer = (await teamSources(db, 'editor', target!, { exclude: [p], limit: 100 }))!;
+          assert.deepStrictEqual(answer.sources.map((s) => s.path).sort(), [...same].sort(), `${p}: ${d.text}`);
+          assert.strictEqual(answer.documents, same.size);
+          dates++;
+        }
+      }
+      assert.ok(entities > 50 && dates > 5, `${entities} entity mentions, ${dates} dates checked`);
+      assert.strictEqual(await storedText(db, 'editor', 'no-such.txt'), undefined);
+      assert.strictEqual(await teamSources(db, 'editor', { kind: 'entity', aliasKey: 'no such key' }), undefined);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('adds a correction once, however often or by how many writers it is recorded', async () => {
+    ok(await run('index', path.join(repoRoot, 'samples'), '--db', url, '--corpus', 'recorded'));
+    const db = openDatabase(url, 8);
+    try {
+      const { id } = await existingCorpus(db, 'recorded');
+      const before = { merge: [['A', 'B']] };
+      const after = { merge: [['A', 'B'], ['C', 'D']], split: ['E'], dismissed: [['F', 'G']], rename: [{ entity: 'H', name: 'I' }] };
+      const rows = addedCorrections(before, after);
+      assert.deepStrictEqual(rows.map((r) => r.kind), ['merge', 'split', 'rename', 'dismiss']);
+      const added = await Promise.all([1, 2, 3, 4].map(() => recordCorrections(db, id, rows)));
+      assert.strictEqual(added.reduce((n, a) => n + a.length, 0), 4);
+      const file = await correctionsFile(db, id);
+      assert.deepStrictEqual(file, { merge: [['C', 'D']], split: ['E'], rename: [{ entity: 'H', name: 'I' }], retype: [], ignore: [], dismissed: [['F', 'G']] });
+    } finally {
+      await db.end();
     }
   });
 

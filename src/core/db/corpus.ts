@@ -1,6 +1,6 @@
 // A corpus of the team index read back as a CorpusIndex (stored analyses, texts and corrections),
 // and `dossier db cluster`: alias resolution over the whole corpus by CorpusIndex itself, stored.
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import type { Cluster } from '../aliases';
 import { CorpusIndex } from '../corpusIndex';
 import { CorrectionsFile, parseCorrections } from '../corrections';
@@ -14,7 +14,7 @@ export async function corpusId(db: Pool, name: string): Promise<number> {
 
 export class NoSuchCorpus extends Error {}
 
-async function existingCorpus(db: Pool, name: string): Promise<{ id: number; signature: string | null }> {
+export async function existingCorpus(db: Pool, name: string): Promise<{ id: number; signature: string | null }> {
   const { rows } = await db.query<{ corpus_id: number; clustering_signature: string | null }>(
     'SELECT corpus_id, clustering_signature FROM corpora WHERE name = $1',
     [name],
@@ -24,7 +24,7 @@ async function existingCorpus(db: Pool, name: string): Promise<{ id: number; sig
 }
 
 /** The stored corrections as the file form parseCorrections reads (and so validates). */
-export async function correctionsFile(db: Pool, corpus: number): Promise<CorrectionsFile> {
+export async function correctionsFile(db: Pool | ClientBase, corpus: number): Promise<CorrectionsFile> {
   const file: Required<Pick<CorrectionsFile, 'merge' | 'split' | 'rename' | 'retype' | 'ignore' | 'dismissed'>> = {
     merge: [], split: [], rename: [], retype: [], ignore: [], dismissed: [],
   };

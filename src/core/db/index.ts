@@ -1,12 +1,14 @@
 // The team index on PostgreSQL (issue 13): schema, ingest, clustering and reading back.
-// Nothing here imports `vscode`; the CLI (and later the editor) are thin callers.
+// Nothing here imports `vscode`; the CLI and the editor (src/extension/teamIndex/) are thin callers.
 import { Pool } from 'pg';
 import { redactUrl } from './types';
 
 export { migrate, schemaProblem, SCHEMA_VERSION, MIGRATIONS } from './migrations';
 export { ingestFolder, type IngestOptions } from './ingest';
 export { storedEntityAt, type StoredEntityAt } from './hover';
-export { clusterCorpus, loadCorpus, NoSuchCorpus, type ClusterReport, type StoredCorpus } from './corpus';
+export { storedTargetAt, storedText, teamLocations, teamSources, type SourceOptions, type TeamAnswer, type TeamLocation, type TeamSource, type TeamTarget } from './sources';
+export { addedCorrections, correctionRows, recordCorrections, type CorrectionRow } from './corrections';
+export { clusterCorpus, correctionsFile, existingCorpus, loadCorpus, NoSuchCorpus, type ClusterReport, type StoredCorpus } from './corpus';
 export { DEFAULT_CORPUS, documentKey, inShard, parseShard, redactUrl, type IngestReport, type Shard } from './types';
 
 /**
