@@ -1,0 +1,46 @@
+// F12 / Shift+F12 with the team index: the stored documents' mentions join the local ones (VS Code
+// merges the answers of every definition and reference provider). A stored document the workspace
+// has on disk opens from disk; any other opens read-only as a `dossier:` document.
+import * as vscode from 'vscode';
+import { TeamLocation } from '../../core/db';
+import { TeamAnswers } from './answers';
+import { teamUri } from './documents';
+
+/** Line and character of a UTF-16 offset, from the document's line starts. */
+function positionOf(lineStarts: number[], offset: number): vscode.Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return new vscode.Position(lo, offset - (lineStarts[lo] ?? 0));
+}
+
+function toLocations(answers: TeamAnswers, corpus: string, found: TeamLocation[] | undefined): vscode.Location[] {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return (found ?? []).map((l) => {
+    const range = new vscode.Range(positionOf(l.lineStarts, l.start), positionOf(l.lineStarts, l.end));
+    const uri = folder && answers.isLocal(l.path) ? vscode.Uri.joinPath(folder.uri, ...l.path.split('/')) : teamUri(corpus, l.path);
+    return new vscode.Location(uri, range);
+  });
+}
+
+async function teamLocationsAt(answers: TeamAnswers, document: vscode.TextDocument, position: vscode.Position, firstOnly: boolean): Promise<vscode.Location[] | undefined> {
+  const corpus = answers.connection.corpus;
+  const target = corpus ? await answers.targetAt(document, position) : undefined;
+  if (!corpus || !target) return undefined;
+  return toLocations(answers, corpus, await answers.locations(document, target, firstOnly));
+}
+
+export function registerTeamNavigation(answers: TeamAnswers, selector: vscode.DocumentSelector): vscode.Disposable[] {
+  return [
+    vscode.languages.registerDefinitionProvider(selector, {
+      provideDefinition: (document, position) => teamLocationsAt(answers, document, position, true),
+    }),
+    vscode.languages.registerReferenceProvider(selector, {
+      provideReferences: (document, position) => teamLocationsAt(answers, document, position, false),
+    }),
+  ];
+}
