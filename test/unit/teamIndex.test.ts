@@ -350,7 +350,7 @@ describe('team index on PostgreSQL', function () {
           const entity = index.entityAt(p, placed.start)!.entity;
           const target = await storedTargetAt(db, 'editor', p, placed.start + 1);
           assert.deepStrictEqual(target, { kind: 'entity', aliasKey: placed.key }, `${p}@${placed.start}`);
-          const answer = (await teamSources(db, 'editor', target!, { exclude: [p], limit: 100 }))!;
+          const answer = (await teamSources(db, 'editor', target!, { exclude: [documentKey(p)], limit: 100 }))!;
           const perDoc = new Map<string, number>();
           for (const m of entity.mentions) if (m.path !== p) perDoc.set(m.path, (perDoc.get(m.path) ?? 0) + 1);
           assert.deepStrictEqual(answer.entity, { id: entity.id, name: entity.name, type: entity.type, mentionCount: entity.mentionCount, documents: entity.documents.length });
@@ -362,7 +362,7 @@ describe('team index on PostgreSQL', function () {
             assert.deepStrictEqual([s.start, s.end, s.match], [m.start, m.end, m.text]);
             assert.ok(index.text(s.path)!.slice(0, s.start).endsWith(s.before) && index.text(s.path)!.slice(s.end).startsWith(s.after));
           }
-          const locations = await teamLocations(db, 'editor', target!, { exclude: [p], firstOnly: true });
+          const locations = await teamLocations(db, 'editor', target!, { exclude: [documentKey(p)], firstOnly: true });
           assert.deepStrictEqual(locations.map((l) => [l.path, l.start]).sort(), first.map((m) => [m.path, m.start]).sort());
           for (const l of locations) assert.deepStrictEqual(l.lineStarts, index.analysis(l.path)!.lineStarts);
           const all = await teamLocations(db, 'editor', target!);
@@ -374,7 +374,7 @@ describe('team index on PostgreSQL', function () {
           const target = await storedTargetAt(db, 'editor', p, d.start + 1);
           assert.deepStrictEqual(target, { kind: 'date', value: d.value });
           const same = new Set(index.sameDateMentions(d.value).filter((x) => x.mention.value === d.value && x.path !== p).map((x) => x.path));
-          const answer = (await teamSources(db, 'editor', target!, { exclude: [p], limit: 100 }))!;
+          const answer = (await teamSources(db, 'editor', target!, { exclude: [documentKey(p)], limit: 100 }))!;
           assert.deepStrictEqual(answer.sources.map((s) => s.path).sort(), [...same].sort(), `${p}: ${d.text}`);
           assert.strictEqual(answer.documents, same.size);
           dates++;

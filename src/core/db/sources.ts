@@ -1,7 +1,9 @@
 // What the editor asks the team index: what sits at an offset of a stored document, the other
 // documents of an entity or a date (for hovers), their mention locations (for F12 / Shift+F12),
 // and a stored document's text (for the read-only `dossier:` documents). Every query is one round
-// trip, parameterized, and bounded by a LIMIT however common the entity or date is.
+// trip, parameterized, and bounded by a LIMIT however common the entity or date is. They are named
+// (prepared once per connection): planning a query with a workspace's thousands of excluded
+// document keys cost ten times its execution.
 //
 // An entity is found by an alias key (the key a mention files under): the editor knows it for its
 // local mentions, a stored mention carries it. `mentions.alias_key` is the key before corrections,
@@ -49,8 +51,11 @@ export interface TeamLocation {
 }
 
 export interface SourceOptions {
-  /** Paths (relative, `/`) to leave out: the documents the editor has on disk itself. */
-  exclude?: string[];
+  /**
+   * Documents to leave out, by documentKey(path): the ones the editor has on disk itself. Keys,
+   * not paths: a workspace's thousands of them travel and compare as numbers.
+   */
+  exclude?: number[];
   /** Documents returned at most. */
   limit?: number;
 }
@@ -75,7 +80,7 @@ SELECT * FROM (
 
 /** The entity or resolved date at an offset of a stored document (entities first, as in the editor). */
 export async function storedTargetAt(db: Pool, corpus: string, path: string, offset: number): Promise<TeamTarget | undefined> {
-  const { rows } = await db.query<{ alias_key: string | null; value: string | null }>(TARGET_AT, [corpus, documentKey(path), offset]);
+  const { rows } = await db.query<{ alias_key: string | null; value: string | null }>({ name: 'dossier-target-at', text: TARGET_AT, values: [corpus, documentKey(path), offset] });
   const r = rows[0];
   if (!r) return undefined;
   return r.alias_key !== null ? { kind: 'entity', aliasKey: r.alias_key } : { kind: 'date', value: r.value! };
@@ -94,13 +99,13 @@ keys AS (SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corp
 src AS (
   SELECT x.doc_id, x.path, x.mentions FROM e
   JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id
-  WHERE NOT (x.path = ANY($3::text[]))
+  WHERE NOT (x.doc_id = ANY($3::bigint[]))
   ORDER BY x.mentions DESC, x.path COLLATE "C"
   LIMIT $4
 )
 SELECT e.entity_id, e.name, e.type, e.mention_count,
   (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id)::int AS documents,
-  (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id AND x.path = ANY($3::text[]))::int AS excluded,
+  (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id AND x.doc_id = ANY($3::bigint[]))::int AS excluded,
   src.path, src.mentions, d.published, d.date_source, fm.start_offset, fm.end_offset,
   substring(d.text FROM greatest(1, fm.start_offset + 1 - ${CONTEXT}) FOR least(fm.start_offset, ${CONTEXT}) ) AS before,
   substring(d.text FROM fm.start_offset + 1 FOR fm.end_offset - fm.start_offset) AS match,
@@ -122,12 +127,12 @@ WITH c AS (${CORPUS}),
 hits AS (
   SELECT DISTINCT ON (dm.doc_id) dm.corpus_id, dm.doc_id, dm.start_offset, dm.end_offset FROM c
   JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
+  WHERE NOT (dm.doc_id = ANY($3::bigint[]))
   ORDER BY dm.doc_id, dm.start_offset
 ),
 src AS (
   SELECT h.*, d.path, d.published, d.date_source, count(*) OVER () AS documents FROM hits h
   JOIN documents d ON d.corpus_id = h.corpus_id AND d.doc_id = h.doc_id
-  WHERE NOT (d.path = ANY($3::text[]))
   ORDER BY d.published NULLS LAST, d.path COLLATE "C"
   LIMIT $4
 )
@@ -173,12 +178,11 @@ export async function teamSources(db: Pool, corpus: string, target: TeamTarget, 
   const exclude = options.exclude ?? [];
   const limit = options.limit ?? 8;
   if (target.kind === 'date') {
-    const { rows } = await db.query<SourceRow & { documents: number }>(DATE_SOURCES, [corpus, target.value, exclude, limit]);
+    const { rows } = await db.query<SourceRow & { documents: number }>({ name: 'dossier-date-sources', text: DATE_SOURCES, values: [corpus, target.value, exclude, limit] });
     return { documents: rows[0]?.documents ?? 0, sources: rows.map(toSource) };
   }
   const { rows } = await db.query<SourceRow & { entity_id: string; name: string; type: EntityType; mention_count: number; documents: number; excluded: number }>(
-    ENTITY_SOURCES,
-    [corpus, target.aliasKey, exclude, limit],
+    { name: 'dossier-entity-sources', text: ENTITY_SOURCES, values: [corpus, target.aliasKey, exclude, limit] },
   );
   if (!rows.length) return undefined;
   const r = rows[0];
@@ -201,7 +205,7 @@ keys AS (SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corp
 docs AS (
   SELECT x.corpus_id, x.doc_id FROM e
   JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id
-  WHERE NOT (x.path = ANY($3::text[]))
+  WHERE NOT (x.doc_id = ANY($3::bigint[]))
   ORDER BY x.path COLLATE "C" LIMIT $4
 )
 SELECT d.path, d.published, d.analysis->'lineStarts' AS line_starts, at.starts, at.ends
@@ -217,10 +221,11 @@ WITH c AS (${CORPUS}),
 docs AS (
   SELECT DISTINCT dm.corpus_id, dm.doc_id FROM c
   JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
+  WHERE NOT (dm.doc_id = ANY($3::bigint[]))
 ),
 kept AS (
   SELECT docs.*, d.path FROM docs JOIN documents d ON d.corpus_id = docs.corpus_id AND d.doc_id = docs.doc_id
-  WHERE NOT (d.path = ANY($3::text[])) ORDER BY d.path COLLATE "C" LIMIT $4
+  ORDER BY d.path COLLATE "C" LIMIT $4
 )
 SELECT d.path, d.published, d.analysis->'lineStarts' AS line_starts, at.starts, at.ends
 FROM kept
@@ -247,12 +252,11 @@ function byPublication(a: { published?: string; path: string }, b: { published?:
  */
 export async function teamLocations(db: Pool, corpus: string, target: TeamTarget, options: SourceOptions & { firstOnly?: boolean } = {}): Promise<TeamLocation[]> {
   const sql = target.kind === 'entity' ? ENTITY_LOCATIONS : DATE_LOCATIONS;
-  const { rows } = await db.query<{ path: string; published: string | null; line_starts: number[]; starts: number[]; ends: number[] }>(sql, [
-    corpus,
-    target.kind === 'entity' ? target.aliasKey : target.value,
-    options.exclude ?? [],
-    options.limit ?? 200,
-  ]);
+  const { rows } = await db.query<{ path: string; published: string | null; line_starts: number[]; starts: number[]; ends: number[] }>({
+    name: `dossier-${target.kind}-locations`,
+    text: sql,
+    values: [corpus, target.kind === 'entity' ? target.aliasKey : target.value, options.exclude ?? [], options.limit ?? 200],
+  });
   const docs = rows.map((r) => ({ ...r, published: r.published ?? undefined })).sort(byPublication);
   const out: TeamLocation[] = [];
   for (const r of docs) {

@@ -4,7 +4,7 @@
 // "Documents only in the team index" are the stored ones whose path the workspace does not have.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { storedTargetAt, TeamAnswer, TeamLocation, teamLocations, teamSources, TeamTarget } from '../../core/db';
+import { documentKey, storedTargetAt, TeamAnswer, TeamLocation, teamLocations, teamSources, TeamTarget } from '../../core/db';
 import { toKey } from '../convert';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { TeamIndexConnection } from './connection';
@@ -28,7 +28,7 @@ export function corpusPath(uri: vscode.Uri): string | undefined {
 
 export class TeamAnswers implements vscode.Disposable {
   private readonly cache = new Map<string, { at: number; answer: Promise<unknown> }>();
-  private local: string[] | undefined;
+  private local: { paths: Set<string>; keys: number[] } | undefined;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -41,21 +41,22 @@ export class TeamAnswers implements vscode.Disposable {
     ];
   }
 
-  /** Corpus paths of the documents the workspace holds (left out of "only in the team index"). */
-  localPaths(): string[] {
+  /** The documents the workspace holds, by corpus path and document key (left out of "only in the team index"). */
+  private localDocuments(): { paths: Set<string>; keys: number[] } {
     if (!this.local) {
-      this.local = [];
+      const paths = new Set<string>();
       for (const key of this.workspace.index.paths()) {
         const rel = corpusPath(vscode.Uri.parse(key));
-        if (rel) this.local.push(rel);
+        if (rel) paths.add(rel);
       }
+      this.local = { paths, keys: [...paths].map(documentKey) };
     }
     return this.local;
   }
 
   /** True when the workspace has the stored path on disk (then it opens from there). */
   isLocal(corpusPathOf: string): boolean {
-    return this.localPaths().includes(corpusPathOf);
+    return this.localDocuments().paths.has(corpusPathOf);
   }
 
   private cached<T>(document: vscode.TextDocument, what: string, ask: () => Promise<T>): Promise<T> {
@@ -95,10 +96,10 @@ export class TeamAnswers implements vscode.Disposable {
    * providers list those); inside a `dossier:` document, itself, except for references, which
    * include the mention asked from.
    */
-  private exclude(document: vscode.TextDocument, self = false): string[] {
+  private exclude(document: vscode.TextDocument, self = false): number[] {
     const stored = teamPathOf(document.uri);
-    if (!stored) return this.localPaths();
-    return self ? [] : [stored.path];
+    if (!stored) return this.localDocuments().keys;
+    return self ? [] : [documentKey(stored.path)];
   }
 
   /** The stored entity or date and its first documents (for a hover). */
