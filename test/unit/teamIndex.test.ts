@@ -20,6 +20,7 @@ import {
   storedText,
   teamLocations,
   teamSources,
+  topEntities,
 } from '../../src/core/db';
 import { loadFolder } from '../../src/core/folder';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
@@ -381,6 +382,11 @@ describe('team index on PostgreSQL', function () {
         }
       }
       assert.ok(entities > 50 && dates > 5, `${entities} entity mentions, ${dates} dates checked`);
+      const top = await topEntities(db, 'editor', 100_000);
+      const expected = index.entities();
+      assert.deepStrictEqual(top.map((e) => [e.id, e.mentionCount]).sort(), expected.map((e) => [e.id, e.mentionCount]).sort());
+      for (let i = 1; i < top.length; i++) assert.ok(top[i - 1].mentionCount >= top[i].mentionCount, 'most mentioned first');
+      for (const e of top.slice(0, 10)) assert.strictEqual((await teamSources(db, 'editor', { kind: 'entity', aliasKey: e.aliasKey }))!.entity!.id, e.id);
       assert.strictEqual(await storedText(db, 'editor', 'no-such.txt'), undefined);
       assert.strictEqual(await teamSources(db, 'editor', { kind: 'entity', aliasKey: 'no such key' }), undefined);
     } finally {

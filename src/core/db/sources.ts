@@ -274,3 +274,25 @@ export async function storedText(db: Pool, corpus: string, path: string): Promis
   );
   return rows[0]?.text;
 }
+
+export interface TeamEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentionCount: number;
+  /** One of its alias keys, to ask teamSources about it. */
+  aliasKey: string;
+}
+
+/** The corpus's most mentioned stored entities (as `db cluster` resolved them). */
+export async function topEntities(db: Pool, corpus: string, limit = 100): Promise<TeamEntity[]> {
+  const { rows } = await db.query<{ entity_id: string; name: string; type: EntityType; mention_count: number; alias_key: string }>({
+    name: 'dossier-top-entities',
+    text: `SELECT e.entity_id, e.name, e.type, e.mention_count,
+             (SELECT min(k.alias_key) FROM entity_members k WHERE k.corpus_id = e.corpus_id AND k.entity_id = e.entity_id) AS alias_key
+           FROM corpora c JOIN entities e ON e.corpus_id = c.corpus_id
+           WHERE c.name = $1 ORDER BY e.mention_count DESC, e.ordinal LIMIT $2`,
+    values: [corpus, limit],
+  });
+  return rows.map((r) => ({ id: r.entity_id, name: r.name, type: r.type, mentionCount: r.mention_count, aliasKey: r.alias_key }));
+}

@@ -8,7 +8,7 @@ import { documentKey, storedTargetAt, TeamAnswer, TeamLocation, teamLocations, t
 import { toKey } from '../convert';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { TeamIndexConnection } from './connection';
-import { teamPathOf } from './documents';
+import { teamPathOf, teamUri } from './documents';
 
 /** Answers kept at most; older ones go first. */
 const CACHE_SIZE = 500;
@@ -57,6 +57,13 @@ export class TeamAnswers implements vscode.Disposable {
   /** True when the workspace has the stored path on disk (then it opens from there). */
   isLocal(corpusPathOf: string): boolean {
     return this.localDocuments().paths.has(corpusPathOf);
+  }
+
+  /** Where a stored document opens: from disk when the workspace has it, else read-only from the team index. */
+  uriOf(corpusPathOf: string): vscode.Uri {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder && this.isLocal(corpusPathOf)) return vscode.Uri.joinPath(folder.uri, ...corpusPathOf.split('/'));
+    return teamUri(this.connection.corpus ?? '', corpusPathOf);
   }
 
   private cached<T>(document: vscode.TextDocument, what: string, ask: () => Promise<T>): Promise<T> {

@@ -1,7 +1,7 @@
 // The editor reads the team index (issue 13, docs/TEAM-INDEX.md): with `dossier.database.url` (or
 // DOSSIER_DATABASE_URL) set, hovers, F12 and Shift+F12 add the corpus's documents the workspace
 // lacks, which open read-only as `dossier:` documents; corrections go to the team index and the
-// team's apply here. Without the setting, nothing here talks to anything.
+// team's apply here; the Team Index view lists the corpus's entities. Without the setting, nothing here talks to anything.
 import * as vscode from 'vscode';
 import { WorkspaceCorrections } from '../corrections';
 import { WorkspaceIndex } from '../workspaceIndex';
@@ -9,6 +9,7 @@ import { TeamAnswers } from './answers';
 import { setPassword, TeamIndexConnection } from './connection';
 import { TeamCorrections } from './corrections';
 import { registerTeamDocuments, TEAM_SCHEME } from './documents';
+import { registerTeamEntitiesView, TeamEntitiesProvider } from './entitiesView';
 import { TeamHoverProvider } from './hover';
 import { registerTeamNavigation } from './navigation';
 
@@ -20,6 +21,7 @@ export interface TeamIndex {
   connection: TeamIndexConnection;
   answers: TeamAnswers;
   corrections: TeamCorrections;
+  view: TeamEntitiesProvider;
 }
 
 /** Workspace documents on disk and the team index's read-only ones. */
@@ -29,9 +31,10 @@ export function registerTeamIndex(context: vscode.ExtensionContext, workspace: W
   const connection = new TeamIndexConnection(context.secrets, workspace.log);
   const answers = new TeamAnswers(connection, workspace);
   const teamCorrections = new TeamCorrections(connection, corrections, workspace.log);
+  const view = registerTeamEntitiesView(answers);
   void connection.configure();
   return {
-    team: { connection, answers, corrections: teamCorrections },
+    team: { connection, answers, corrections: teamCorrections, view: view.provider },
     disposables: [
       connection,
       answers,
@@ -39,6 +42,7 @@ export function registerTeamIndex(context: vscode.ExtensionContext, workspace: W
       ...registerTeamDocuments(connection),
       vscode.languages.registerHoverProvider(SELECTOR, new TeamHoverProvider(answers)),
       ...registerTeamNavigation(answers, SELECTOR),
+      ...view.disposables,
       vscode.commands.registerCommand('dossier.setTeamIndexPassword', () => setPassword(context.secrets)),
     ],
   };

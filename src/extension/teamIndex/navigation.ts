@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import { TeamLocation } from '../../core/db';
 import { TeamAnswers } from './answers';
-import { teamUri } from './documents';
 
 /** Line and character of a UTF-16 offset, from the document's line starts. */
 function positionOf(lineStarts: number[], offset: number): vscode.Position {
@@ -18,20 +17,15 @@ function positionOf(lineStarts: number[], offset: number): vscode.Position {
   return new vscode.Position(lo, offset - (lineStarts[lo] ?? 0));
 }
 
-function toLocations(answers: TeamAnswers, corpus: string, found: TeamLocation[] | undefined): vscode.Location[] {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return (found ?? []).map((l) => {
-    const range = new vscode.Range(positionOf(l.lineStarts, l.start), positionOf(l.lineStarts, l.end));
-    const uri = folder && answers.isLocal(l.path) ? vscode.Uri.joinPath(folder.uri, ...l.path.split('/')) : teamUri(corpus, l.path);
-    return new vscode.Location(uri, range);
-  });
+function toLocations(answers: TeamAnswers, found: TeamLocation[] | undefined): vscode.Location[] {
+  return (found ?? []).map((l) => new vscode.Location(answers.uriOf(l.path), new vscode.Range(positionOf(l.lineStarts, l.start), positionOf(l.lineStarts, l.end))));
 }
 
 async function teamLocationsAt(answers: TeamAnswers, document: vscode.TextDocument, position: vscode.Position, firstOnly: boolean): Promise<vscode.Location[] | undefined> {
   const corpus = answers.connection.corpus;
   const target = corpus ? await answers.targetAt(document, position) : undefined;
   if (!corpus || !target) return undefined;
-  return toLocations(answers, corpus, await answers.locations(document, target, firstOnly));
+  return toLocations(answers, await answers.locations(document, target, firstOnly));
 }
 
 export function registerTeamNavigation(answers: TeamAnswers, selector: vscode.DocumentSelector): vscode.Disposable[] {

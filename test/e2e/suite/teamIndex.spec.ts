@@ -137,6 +137,21 @@ describe('team index in the editor (PostgreSQL)', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('the Team Index view lists the stored entities, and under one of them the team-only document', async () => {
+    const view = api.teamIndex.view;
+    const entities = await view.getChildren();
+    assert.ok(entities.length > 5, `${entities.length} entities`);
+    const ratcliffe = entities.find((n) => n.kind === 'entity' && /Ratcliffe/.test(n.entity.name));
+    assert.ok(ratcliffe, 'Ratcliffe is among the most mentioned');
+    const documents = await view.getChildren(ratcliffe);
+    const teamOnly = documents.find((n) => n.kind === 'document' && n.source.path === TEAM_ONLY)!;
+    assert.ok(teamOnly, 'the team-only document is listed');
+    const item = view.getTreeItem(teamOnly);
+    assert.strictEqual((item.command!.arguments![0] as vscode.Uri).scheme, 'dossier');
+    const local = documents.find((n) => n.kind === 'document' && n.source.path !== TEAM_ONLY)!;
+    assert.strictEqual((view.getTreeItem(local).command!.arguments![0] as vscode.Uri).scheme, 'file', 'a workspace document opens from disk');
+  });
+
   it('corrections go to the team index, and the team index\'s corrections apply here', async () => {
     const suggestion = api.workspace.index.sameEntitySuggestions()[0];
     assert.ok(suggestion, 'the seeds give a "possible same entity" pair');
