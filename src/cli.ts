@@ -337,7 +337,9 @@ async function withDatabase(args: Args, url: string): Promise<number> {
       const started = Date.now();
       const report = await clusterCorpus(db, corpus);
       for (const w of report.warnings) process.stderr.write(`dossier: warning: ${w}\n`);
-      const what = report.upToDate ? 'already current' : `stored in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      const what = report.upToDate
+        ? 'already current'
+        : `stored in ${((Date.now() - started) / 1000).toFixed(1)} s (${report.written} written, ${report.removed} removed, sources of ${report.sourcesRebuilt} rebuilt; the rest kept)`;
       process.stderr.write(`dossier: db cluster: ${plural(report.entities, 'entity', 'entities')} ${what} (corpus "${corpus}")\n`);
       return 0;
     }

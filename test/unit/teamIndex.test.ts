@@ -311,6 +311,47 @@ describe('team index on PostgreSQL', function () {
     }
   });
 
+  it('db cluster after a few changed, new and pruned documents rewrites only what changed, and stores what a clustering from scratch stores', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-incremental-'));
+    const stored = async (corpus: string) =>
+      (
+        await query<{ x: string }>(
+          url,
+          `WITH c AS (SELECT corpus_id FROM corpora WHERE name = $1)
+           SELECT x FROM (
+             SELECT format('e|%s|%s|%s|%s|%s|%s', entity_id, ordinal, name, type, mention_count, cluster::text) x FROM entities JOIN c USING (corpus_id)
+             UNION ALL SELECT format('k|%s|%s', alias_key, entity_id) FROM entity_members JOIN c USING (corpus_id)
+             UNION ALL SELECT format('s|%s|%s|%s|%s', entity_id, doc_id, path, mentions) FROM entity_sources JOIN c USING (corpus_id)
+           ) rows ORDER BY x COLLATE "C"`,
+          [corpus],
+        )
+      ).map((r) => r.x);
+    try {
+      writeArticles(work, 30);
+      ok(await run('index', work, '--db', url, '--corpus', 'incremental'));
+      ok(await run('db', 'cluster', '--db', url, '--corpus', 'incremental'));
+      // A changed article (a new person in it), a new one, and one gone.
+      const changed = path.join(work, 'wire', 'article-004.txt');
+      fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8') + 'Halvard Ostby of the Kessel Audit Office was not reached.\n');
+      writeArticles(work, 1, 30);
+      fs.rmSync(path.join(work, 'notes', 'article-003.txt'));
+      ok(await run('index', work, '--db', url, '--corpus', 'incremental', '--prune'));
+      const again = ok(await run('db', 'cluster', '--db', url, '--corpus', 'incremental'));
+      const m = /(\d+) entit(?:y|ies) stored .*\((\d+) written, (\d+) removed, sources of (\d+) rebuilt/.exec(again);
+      assert.ok(m, again);
+      const [total, written, rebuilt] = [Number(m[1]), Number(m[2]), Number(m[4])];
+      assert.ok(written > 0 && written < total, `${written} of ${total} entities rewritten`);
+      assert.ok(rebuilt < total, `sources of ${rebuilt} of ${total} rebuilt`);
+      ok(await run('index', work, '--db', url, '--corpus', 'scratch'));
+      ok(await run('db', 'cluster', '--db', url, '--corpus', 'scratch'));
+      const [incremental, scratch] = [await stored('incremental'), await stored('scratch')];
+      assert.ok(scratch.some((x) => x.startsWith('s|')) && scratch.some((x) => x.includes('Halvard Ostby')));
+      assert.deepStrictEqual(incremental, scratch);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it("index --db imports the folder's .dossier/aliases.json once; with split and ignore the export equals the folder's", async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-import-'));
     try {
