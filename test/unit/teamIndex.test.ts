@@ -8,6 +8,7 @@ import * as path from 'path';
 import {
   addedCorrections,
   correctionsFile,
+  databaseError,
   documentKey,
   existingCorpus,
   inShard,
@@ -21,6 +22,7 @@ import {
   teamLocations,
   teamSources,
   topEntities,
+  withPassword,
 } from '../../src/core/db';
 import { loadFolder } from '../../src/core/folder';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
@@ -522,6 +524,15 @@ describe('team index naming rules', () => {
     assert.strictEqual(redactUrl('postgres://db.example/news?user=ana&password=hunter2'), 'postgres://db.example/news?user=ana&password=***');
     assert.strictEqual(redactUrl("host=db.example user=ana password='two words' dbname=news"), 'host=db.example user=ana password=*** dbname=news');
     assert.strictEqual(redactUrl('postgresql://ana@db.example/news'), 'postgresql://ana@db.example/news', 'nothing to hide');
+  });
+
+  it('a password from the secret storage goes into the URL only to connect, and never into a message', () => {
+    const url = withPassword('postgresql://ana@db.example:5432/news?sslmode=verify-full', 'p@ss word/1');
+    assert.strictEqual(new URL(url).password, encodeURIComponent('p@ss word/1'));
+    assert.strictEqual(redactUrl(url), 'postgresql://ana:***@db.example:5432/news?sslmode=verify-full');
+    const message = databaseError(url, new Error(`password authentication failed: p@ss word/1 at ${url}`));
+    assert.ok(!message.includes('p@ss word/1') && !message.includes(encodeURIComponent('p@ss word/1')), message);
+    assert.match(message, /ana:\*\*\*@db\.example/);
   });
 
   it('puts every path in exactly one shard, spread over all of them', () => {

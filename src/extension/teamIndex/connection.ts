@@ -6,7 +6,7 @@
 // Nothing here ever shows or logs the password: messages go through databaseError/redactUrl.
 import type { Pool } from 'pg';
 import * as vscode from 'vscode';
-import { databaseError, DEFAULT_CORPUS, existingCorpus, NoSuchCorpus, openDatabase, redactUrl, schemaProblem } from '../../core/db';
+import { databaseError, DEFAULT_CORPUS, existingCorpus, NoSuchCorpus, openDatabase, redactUrl, schemaProblem, withPassword } from '../../core/db';
 
 export interface TeamIndexSettings {
   url: string;
@@ -123,7 +123,8 @@ export class TeamIndexConnection implements vscode.Disposable {
       }
     })();
     const password = hasPassword ? undefined : await this.secrets.get(passwordKey(url));
-    this.url = url;
+    // Messages go through databaseError with this URL, which hides its password wherever it appears.
+    this.url = password ? withPassword(url, password) : url;
     this.pool = openDatabase(url, POOL_SIZE, { password, connectTimeoutMs: CONNECT_TIMEOUT_MS, queryTimeoutMs: QUERY_TIMEOUT_MS });
     this.pool.on('error', (e) => this.lost(e));
     this.setState('connecting');
