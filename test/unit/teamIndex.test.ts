@@ -126,7 +126,7 @@ describe('team index on PostgreSQL', function () {
 
   it('migrates once: a second run applies nothing; commands refuse a database without the schema', async () => {
     assert.match(ok(runSync('db', 'migrate', '--db', url)), /schema already current/);
-    assert.deepStrictEqual(await query(url, 'SELECT version FROM schema_migrations'), [{ version: 1 }]);
+    assert.deepStrictEqual(await query(url, 'SELECT version FROM schema_migrations ORDER BY version'), [{ version: 1 }, { version: 2 }]);
     const bare = new URL(url);
     bare.pathname += '_bare';
     await query(url, `CREATE DATABASE ${bare.pathname.slice(1)}`);
@@ -321,7 +321,7 @@ describe('team index on PostgreSQL', function () {
           url,
           `WITH c AS (SELECT corpus_id FROM corpora WHERE name = $1)
            SELECT x FROM (
-             SELECT format('e|%s|%s|%s|%s|%s|%s', entity_id, ordinal, name, type, mention_count, cluster::text) x FROM entities JOIN c USING (corpus_id)
+             SELECT format('e|%s|%s|%s|%s|%s|%s|%s', entity_id, ordinal, name, type, mention_count, document_count, cluster::text) x FROM entities JOIN c USING (corpus_id)
              UNION ALL SELECT format('k|%s|%s', alias_key, entity_id) FROM entity_members JOIN c USING (corpus_id)
              UNION ALL SELECT format('s|%s|%s|%s|%s', entity_id, doc_id, path, mentions) FROM entity_sources JOIN c USING (corpus_id)
            ) rows ORDER BY x COLLATE "C"`,

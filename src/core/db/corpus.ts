@@ -187,6 +187,11 @@ export async function clusterCorpus(db: Pool, name: string): Promise<ClusterRepo
          GROUP BY k.corpus_id, k.entity_id, a.doc_id, d.path`,
         [corpus.id, rebuild],
       );
+      await client.query(
+        `UPDATE entities e SET document_count = (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id)
+         WHERE e.corpus_id = $1 AND e.entity_id = ANY($2::text[])`,
+        [corpus.id, rebuild],
+      );
     }
     await client.query('UPDATE corpora SET clustering_signature = $2, clustered_at = $3 WHERE corpus_id = $1', [corpus.id, snapshot.signature, clock[0].now]);
     await client.query('COMMIT');

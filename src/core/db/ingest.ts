@@ -59,9 +59,9 @@ async function writeDocument(client: PoolClient, corpus: number, analysis: Docum
     const d = analysis.dates;
     if (d.length) {
       await client.query(
-        `INSERT INTO date_mentions (corpus_id, doc_id, n, start_offset, end_offset, text, value, granularity)
-         SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])`,
-        [corpus, doc, d.map((_, i) => i), d.map((m) => m.start), d.map((m) => m.end), d.map((m) => m.text), d.map((m) => m.value ?? null), d.map((m) => m.granularity ?? null)],
+        `INSERT INTO date_mentions (corpus_id, doc_id, published, n, start_offset, end_offset, text, value, granularity)
+         SELECT $1, $2, $3, * FROM unnest($4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])`,
+        [corpus, doc, analysis.date.value ?? null, d.map((_, i) => i), d.map((m) => m.start), d.map((m) => m.end), d.map((m) => m.text), d.map((m) => m.value ?? null), d.map((m) => m.granularity ?? null)],
       );
     }
     const groups = [...keys.groups.values()];

@@ -37,7 +37,7 @@ export interface TeamAnswer {
   entity?: { id: string; name: string; type: EntityType; mentionCount: number; documents: number };
   /** Stored documents about the target, outside `exclude` (the sources below are the first of them). */
   documents: number;
-  /** Entities: most mentions first, then by path. Dates: by publication date, then path. */
+  /** Entities: most mentions first, then by path. Dates: by publication date, then document key. */
   sources: TeamSource[];
 }
 
@@ -91,7 +91,7 @@ export async function storedTargetAt(db: Pool, corpus: string, path: string, off
 const ENTITY_SOURCES = `
 WITH c AS (${CORPUS}),
 e AS (
-  SELECT e.corpus_id, e.entity_id, e.name, e.type, e.mention_count FROM c
+  SELECT e.corpus_id, e.entity_id, e.name, e.type, e.mention_count, e.document_count FROM c
   JOIN entity_members em ON em.corpus_id = c.corpus_id AND em.alias_key = $2
   JOIN entities e ON e.corpus_id = em.corpus_id AND e.entity_id = em.entity_id
 ),
@@ -99,13 +99,16 @@ keys AS (SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corp
 src AS (
   SELECT x.doc_id, x.path, x.mentions FROM e
   JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id
-  WHERE NOT (x.doc_id = ANY($3::bigint[]))
+  -- NOT IN a subquery: a hashed lookup per row, however many documents the workspace has.
+  WHERE x.doc_id NOT IN (SELECT unnest($3::bigint[]))
   ORDER BY x.mentions DESC, x.path COLLATE "C"
   LIMIT $4
 )
 SELECT e.entity_id, e.name, e.type, e.mention_count,
-  (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id)::int AS documents,
-  (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id AND x.doc_id = ANY($3::bigint[]))::int AS excluded,
+  coalesce(e.document_count, (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id))::int AS documents,
+  -- One index probe per excluded document, not a pass over a common entity's sources.
+  (SELECT count(*) FROM unnest($3::bigint[]) AS u(doc_id)
+   JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id AND x.doc_id = u.doc_id)::int AS excluded,
   src.path, src.mentions, d.published, d.date_source, fm.start_offset, fm.end_offset,
   substring(d.text FROM greatest(1, fm.start_offset + 1 - ${CONTEXT}) FOR least(fm.start_offset, ${CONTEXT}) ) AS before,
   substring(d.text FROM fm.start_offset + 1 FOR fm.end_offset - fm.start_offset) AS match,
@@ -120,28 +123,31 @@ LEFT JOIN LATERAL (
 ) fm ON true
 ORDER BY src.mentions DESC, src.path COLLATE "C"`;
 
-// The stored documents with a date mention of exactly this value, outside the excluded paths,
-// oldest publication first, each with its first such mention.
+// The stored documents with a date mention of exactly this value, outside the excluded ones,
+// oldest publication first (then by document key), each with its first such mention: an ordered
+// scan of date_mentions_sources that stops after $4 documents.
 const DATE_SOURCES = `
 WITH c AS (${CORPUS}),
-hits AS (
-  SELECT DISTINCT ON (dm.doc_id) dm.corpus_id, dm.doc_id, dm.start_offset, dm.end_offset FROM c
+firsts AS (
+  SELECT DISTINCT ON (dm.published, dm.doc_id) dm.corpus_id, dm.doc_id, dm.published, dm.start_offset, dm.end_offset FROM c
   JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
-  WHERE NOT (dm.doc_id = ANY($3::bigint[]))
-  ORDER BY dm.doc_id, dm.start_offset
-),
-src AS (
-  SELECT h.*, d.path, d.published, d.date_source, count(*) OVER () AS documents FROM hits h
-  JOIN documents d ON d.corpus_id = h.corpus_id AND d.doc_id = h.doc_id
-  ORDER BY d.published NULLS LAST, d.path COLLATE "C"
+  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
+  ORDER BY dm.published NULLS LAST, dm.doc_id, dm.start_offset
   LIMIT $4
+),
+total AS (
+  SELECT count(DISTINCT dm.doc_id) AS n FROM c
+  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
+  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
 )
-SELECT src.path, 1 AS mentions, src.published, src.date_source, src.start_offset, src.end_offset, src.documents::int,
-  substring(d.text FROM greatest(1, src.start_offset + 1 - ${CONTEXT}) FOR least(src.start_offset, ${CONTEXT})) AS before,
-  substring(d.text FROM src.start_offset + 1 FOR src.end_offset - src.start_offset) AS match,
-  substring(d.text FROM src.end_offset + 1 FOR ${CONTEXT}) AS after
-FROM src JOIN documents d ON d.corpus_id = src.corpus_id AND d.doc_id = src.doc_id
-ORDER BY src.published NULLS LAST, src.path COLLATE "C"`;
+SELECT d.path, 1 AS mentions, f.published, d.date_source, f.start_offset, f.end_offset, total.n::int AS documents,
+  substring(d.text FROM greatest(1, f.start_offset + 1 - ${CONTEXT}) FOR least(f.start_offset, ${CONTEXT})) AS before,
+  substring(d.text FROM f.start_offset + 1 FOR f.end_offset - f.start_offset) AS match,
+  substring(d.text FROM f.end_offset + 1 FOR ${CONTEXT}) AS after
+FROM firsts f
+JOIN documents d ON d.corpus_id = f.corpus_id AND d.doc_id = f.doc_id
+CROSS JOIN total
+ORDER BY f.published NULLS LAST, f.doc_id`;
 
 interface SourceRow {
   path: string | null;
@@ -205,7 +211,7 @@ keys AS (SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corp
 docs AS (
   SELECT x.corpus_id, x.doc_id FROM e
   JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id
-  WHERE NOT (x.doc_id = ANY($3::bigint[]))
+  WHERE x.doc_id NOT IN (SELECT unnest($3::bigint[]))
   ORDER BY x.path COLLATE "C" LIMIT $4
 )
 SELECT d.path, d.published, d.analysis->'lineStarts' AS line_starts, at.starts, at.ends
@@ -221,7 +227,7 @@ WITH c AS (${CORPUS}),
 docs AS (
   SELECT DISTINCT dm.corpus_id, dm.doc_id FROM c
   JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
-  WHERE NOT (dm.doc_id = ANY($3::bigint[]))
+  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
 ),
 kept AS (
   SELECT docs.*, d.path FROM docs JOIN documents d ON d.corpus_id = docs.corpus_id AND d.doc_id = docs.doc_id
