@@ -2,14 +2,15 @@
 // the 2,225 articles, ~100k documents; each copy's files end with a line naming the copy, so
 // every hash differs), ingests it with 2 concurrent `dossier index --shard` processes into a fresh
 // database, then times `db cluster`, `export --db` and the hover query. Prints numbers only.
-// Usage: node out/scripts/benchDb.js [corpus-folder] [--copies N] [--db URL] [--jobs N]
+// Usage: node out/scripts/benchDb.js [corpus-folder] [--copies N] [--db URL] [--jobs N] [--heap-mb MB] [--no-export]
+// (db cluster and export --db still hold the whole corpus in memory: --heap-mb is their node heap.)
 // Without --db (or DOSSIER_TEST_DATABASE_URL) it starts a throwaway server (scripts/pg-throwaway.sh).
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
-import { openDatabase, redactUrl, storedEntityAt } from '../src/core/db';
+import { documentKey, openDatabase, redactUrl, storedEntityAt, storedTargetAt, teamLocations, teamSources } from '../src/core/db';
 import { listFiles } from '../src/core/folder';
 
 const repo = path.join(__dirname, '..', '..');
@@ -17,9 +18,19 @@ const cli = path.join(repo, 'dist', 'cli.js');
 const now = () => performance.now();
 const MB = 1024 * 1024;
 
+/** CPU seconds (user + system) of the children waited for so far (/proc: cutime + cstime). */
+function childCpuS(): number {
+  const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Heap for the commands that hold the whole corpus (db cluster, export --db): about 25× the text. */
+let heapMb = 0;
+
 function runCli(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const node = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+    const child = spawn('node', [...node, cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`dossier ${args[0]} exited ${code}: ${stderr.slice(-2000)}`))));
@@ -48,6 +59,7 @@ async function main(): Promise<void> {
   const source = path.resolve(positional[0] ?? path.join(repo, '..', 'shared', 'corpora', 'bbc'));
   const copies = Number(opt('--copies') ?? 45);
   const jobs = opt('--jobs') ?? '1';
+  heapMb = Number(opt('--heap-mb') ?? 12288);
   if (!fs.existsSync(source)) throw new Error(`corpus not found: ${source}`);
 
   let server = opt('--db') ?? process.env.DOSSIER_TEST_DATABASE_URL;
@@ -89,44 +101,77 @@ async function main(): Promise<void> {
     await admin(`CREATE DATABASE ${name}`);
     await runCli(['db', 'migrate', '--db', db]);
 
-    let t = now();
-    await Promise.all(['0/2', '1/2'].map((s) => runCli(['index', folder, '--db', db, '--shard', s, '--jobs', jobs])));
-    const ingestS = (now() - t) / 1000;
-    console.log(`ingest, 2 concurrent shards (--jobs ${jobs} each): ${ingestS.toFixed(1)} s, ${(docs / ingestS).toFixed(0)} documents/s`);
+    // Each phase: wall time, and CPU time of the dossier processes (steadier on a shared machine).
+    const phase = async <T>(run: () => Promise<T>): Promise<{ s: number; cpu: number; value: T }> => {
+      const t0 = now();
+      const c0 = childCpuS();
+      const value = await run();
+      return { s: (now() - t0) / 1000, cpu: childCpuS() - c0, value };
+    };
+    const ingest = await phase(() => Promise.all(['0/2', '1/2'].map((s) => runCli(['index', folder, '--db', db, '--shard', s, '--jobs', jobs]))));
+    console.log(`ingest, 2 concurrent shards (--jobs ${jobs} each): ${ingest.s.toFixed(1)} s (CPU ${ingest.cpu.toFixed(0)} s), ${(docs / ingest.s).toFixed(0)} documents/s`);
 
-    t = now();
-    await runCli(['index', folder, '--db', db]);
-    console.log(`re-run, nothing changed: ${((now() - t) / 1000).toFixed(1)} s`);
+    const rerun = await phase(() => runCli(['index', folder, '--db', db]));
+    console.log(`re-run, nothing changed: ${rerun.s.toFixed(1)} s (CPU ${rerun.cpu.toFixed(1)} s)`);
 
     const pool = openDatabase(db);
     try {
       const size = await pool.query<{ b: string }>('SELECT pg_database_size(current_database()) AS b');
       console.log(`database size: ${(Number(size.rows[0].b) / MB).toFixed(0)} MB (${(Number(size.rows[0].b) / bytes).toFixed(1)}× the text)`);
 
-      t = now();
-      await runCli(['db', 'cluster', '--db', db]);
-      console.log(`db cluster: ${((now() - t) / 1000).toFixed(1)} s`);
+      const cluster = await phase(() => runCli(['db', 'cluster', '--db', db]));
+      console.log(`db cluster: ${cluster.s.toFixed(1)} s (CPU ${cluster.cpu.toFixed(0)} s)`);
+      const again = await phase(() => runCli(['db', 'cluster', '--db', db]));
+      console.log(`db cluster again, nothing changed: ${again.s.toFixed(1)} s (CPU ${again.cpu.toFixed(0)} s)`);
 
-      const out = path.join(folder, 'export.json');
-      t = now();
-      await runCli(['export', '--db', db, '--out', out]);
-      console.log(`export --db (json): ${((now() - t) / 1000).toFixed(1)} s, ${(fs.statSync(out).size / MB).toFixed(0)} MB`);
+      if (!argv.includes('--no-export')) {
+        const out = path.join(folder, 'export.json');
+        const exported = await phase(() => runCli(['export', '--db', db, '--out', out]));
+        console.log(`export --db (json): ${exported.s.toFixed(1)} s (CPU ${exported.cpu.toFixed(0)} s), ${(fs.statSync(out).size / MB).toFixed(0)} MB`);
+        fs.rmSync(out, { force: true });
+      }
 
       // Hovers at random mentions of random documents (the positions drawn up front, off the clock).
       const random = rng(13);
-      const sample = await pool.query<{ path: string; start_offset: number }>(
-        `SELECT d.path, m.start_offset FROM mentions m TABLESAMPLE SYSTEM (2) JOIN documents d USING (corpus_id, doc_id) LIMIT 5000`,
+      const sample = await pool.query<{ path: string; start_offset: number; alias_key: string | null }>(
+        `SELECT d.path, m.start_offset, m.alias_key FROM mentions m TABLESAMPLE SYSTEM (2) JOIN documents d USING (corpus_id, doc_id) LIMIT 5000`,
       );
-      const positions = sample.rows.length ? sample.rows : [];
-      const ms: number[] = [];
-      for (let i = 0; i < 1000 && positions.length; i++) {
-        const p = positions[Math.floor(random() * positions.length)];
-        const t0 = now();
-        await storedEntityAt(pool, 'default', p.path, p.start_offset + 1);
-        ms.push(now() - t0);
-      }
-      ms.sort((a, b) => a - b);
-      if (ms.length) console.log(`hover query (entity + 8 sources), ${ms.length} queries: p50 ${percentile(ms, 50).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms`);
+      const dates = await pool.query<{ value: string }>(`SELECT value FROM date_mentions TABLESAMPLE SYSTEM (2) WHERE value IS NOT NULL LIMIT 2000`);
+      const positions = sample.rows;
+      const keyed = positions.filter((x) => x.alias_key);
+      const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+      // What an editor whose workspace holds one copy of BBC leaves out of its team-index questions.
+      const workspace = files.map((rel) => documentKey(`c0/${rel}`));
+      const timeQueries = async (what: string, n: number, ask: () => Promise<unknown>) => {
+        if (!positions.length) return;
+        const ms: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = now();
+          await ask();
+          ms.push(now() - t0);
+        }
+        ms.sort((a, b) => a - b);
+        console.log(`${what}, ${ms.length} queries: p50 ${percentile(ms, 50).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms`);
+      };
+      await timeQueries('hover query (entity + 8 sources)', 1000, () => {
+        const p = pick(positions);
+        return storedEntityAt(pool, 'default', p.path, p.start_offset + 1);
+      });
+      await timeQueries(`editor hover, entity (8 sources outside a ${workspace.length}-document workspace)`, 1000, () => {
+        const p = pick(keyed);
+        return teamSources(pool, 'default', { kind: 'entity', aliasKey: p.alias_key! }, { exclude: workspace, limit: 8 });
+      });
+      await timeQueries(`editor hover, date (8 sources outside the workspace)`, 500, () =>
+        teamSources(pool, 'default', { kind: 'date', value: pick(dates.rows).value }, { exclude: workspace, limit: 8 }),
+      );
+      await timeQueries('editor hover inside a dossier: document (target at the offset)', 500, () => {
+        const p = pick(positions);
+        return storedTargetAt(pool, 'default', p.path, p.start_offset + 1);
+      });
+      await timeQueries('editor F12 (first mention per document, at most 200 documents)', 300, () => {
+        const p = pick(keyed);
+        return teamLocations(pool, 'default', { kind: 'entity', aliasKey: p.alias_key! }, { exclude: workspace, limit: 200, firstOnly: true });
+      });
     } finally {
       await pool.end();
     }

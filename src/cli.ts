@@ -13,6 +13,7 @@ import { snippetOf, snippetText } from './core/snippet';
 import { defaultPoolSize } from './core/workerPool';
 import { parseDefaultDate } from './core/dateContext';
 import { plural } from './core/plural';
+import { CORRECTIONS_FILE } from './core/corrections';
 import { clusterCorpus, databaseError, DEFAULT_CORPUS, ingestFolder, loadCorpus, migrate, NoSuchCorpus, openDatabase, parseShard, schemaProblem, Shard } from './core/db';
 
 const FORMAT_NAMES = EXPORT_FORMATS.map((f) => f.name);
@@ -336,7 +337,9 @@ async function withDatabase(args: Args, url: string): Promise<number> {
       const started = Date.now();
       const report = await clusterCorpus(db, corpus);
       for (const w of report.warnings) process.stderr.write(`dossier: warning: ${w}\n`);
-      const what = report.upToDate ? 'already current' : `stored in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      const what = report.upToDate
+        ? 'already current'
+        : `stored in ${((Date.now() - started) / 1000).toFixed(1)} s (${report.written} written, ${report.removed} removed, sources of ${report.sourcesRebuilt} rebuilt; the rest kept)`;
       process.stderr.write(`dossier: db cluster: ${plural(report.entities, 'entity', 'entities')} ${what} (corpus "${corpus}")\n`);
       return 0;
     }
@@ -358,7 +361,7 @@ async function withDatabase(args: Args, url: string): Promise<number> {
       for (const s of report.skipped) process.stderr.write(`dossier: ${s}\n`);
       for (const w of report.warnings) process.stderr.write(`dossier: warning: ${w}\n`);
       process.stderr.write(
-        `dossier: index: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed (corpus "${corpus}", shard ${shard.index}/${shard.count})\n`,
+        `dossier: index: ${report.written} written, ${report.unchanged} unchanged, ${report.removed} removed${report.corrections ? `, ${plural(report.corrections, 'correction')} imported from ${CORRECTIONS_FILE}` : ''} (corpus "${corpus}", shard ${shard.index}/${shard.count})\n`,
       );
       return 0;
     }

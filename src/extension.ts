@@ -16,6 +16,7 @@ import { registerTimelineNavigation } from './extension/timelineNavigation';
 import { registerTimelineChart, TimelineChart } from './extension/timelineChart';
 import { registerTimelineView, TimelineNode, TimelineTreeProvider } from './extension/timelineView';
 import { WorkspaceIndex } from './extension/workspaceIndex';
+import { registerTeamIndex, TeamIndex } from './extension/teamIndex';
 
 /** What `activate` returns: for other extensions and for the extension-host tests. */
 export interface DossierApi {
@@ -27,6 +28,7 @@ export interface DossierApi {
   corrections: WorkspaceCorrections;
   timelineChart: TimelineChart;
   entityNetwork: EntityNetwork;
+  teamIndex: TeamIndex;
 }
 
 /** Documents Dossier answers for: anything on disk; providers return nothing for files it did not index. */
@@ -52,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   const corrections = new WorkspaceCorrections(workspace);
   const [timelineChart, ...chartCommands] = registerTimelineChart(workspace, timeline.provider, context.extensionUri);
   const [entityNetwork, ...networkCommands] = registerEntityNetwork(workspace, context.extensionUri);
+  // The team index on PostgreSQL, only when `dossier.database.url` is set (its own providers).
+  const team = registerTeamIndex(context, workspace, corrections);
   context.subscriptions.push(
     timelineChart,
     ...chartCommands,
@@ -69,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
     ...registerCommands(workspace, timeline.provider, timeline.view),
     ...registerTimelineNavigation(workspace, timeline.provider, timeline.view),
     ...registerCorrectionCommands(workspace, corrections),
+    ...team.disposables,
   );
   void vscode.commands.executeCommand('setContext', 'dossier.timelineFiltered', false);
   void workspace.rebuild(true);
@@ -81,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
     corrections,
     timelineChart: timelineChart as TimelineChart,
     entityNetwork: entityNetwork as EntityNetwork,
+    teamIndex: team.team,
   };
 }
 

@@ -69,6 +69,11 @@ export class WorkspaceCorrections implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Resolves once every folder's file has been read the first time. */
   readonly ready: Promise<void>;
+  /** Corrections from elsewhere (the team index), applied with the folders' files. */
+  private shared: Corrections | undefined;
+  private readonly wrote = new vscode.EventEmitter<{ before: CorrectionsFile; after: CorrectionsFile }>();
+  /** Fires after a correction command wrote a folder's file (the team index records it too). */
+  readonly onDidWrite = this.wrote.event;
 
   constructor(private readonly workspace: WorkspaceIndex) {
     this.disposables.push(
@@ -153,8 +158,15 @@ export class WorkspaceCorrections implements vscode.Disposable {
     if (apply) this.apply();
   }
 
+  /** Sets the corrections from elsewhere (undefined: none) and applies everything again. */
+  setShared(corrections: Corrections | undefined): void {
+    this.shared = corrections;
+    this.apply();
+  }
+
   private apply(): void {
-    const all = [...this.folders.values()].map((f) => f.corrections).filter((c): c is Corrections => !!c);
+    // The team's first, so a folder's own rename or retype of the same entity wins.
+    const all = [this.shared, ...[...this.folders.values()].map((f) => f.corrections)].filter((c): c is Corrections => !!c);
     this.workspace.index.setCorrections(combine(all));
     this.workspace.notifyChanged();
   }
@@ -208,10 +220,12 @@ export class WorkspaceCorrections implements vscode.Disposable {
       return undefined;
     }
     this.setText(folder, text, true);
+    this.wrote.fire({ before: current, after: next });
     return next;
   }
 
   dispose(): void {
+    this.wrote.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();

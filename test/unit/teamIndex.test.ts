@@ -5,7 +5,25 @@ import { ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { documentKey, inShard, openDatabase, parseShard, redactUrl, storedEntityAt } from '../../src/core/db';
+import {
+  addedCorrections,
+  correctionsFile,
+  databaseError,
+  documentKey,
+  existingCorpus,
+  inShard,
+  openDatabase,
+  parseShard,
+  recordCorrections,
+  redactUrl,
+  storedEntityAt,
+  storedTargetAt,
+  storedText,
+  teamLocations,
+  teamSources,
+  topEntities,
+  withPassword,
+} from '../../src/core/db';
 import { loadFolder } from '../../src/core/folder';
 import { repoRoot, skipWithoutCorpus } from './sharedCorpora';
 import { asRole, query, teamDatabase } from './teamDatabase';
@@ -108,7 +126,7 @@ describe('team index on PostgreSQL', function () {
 
   it('migrates once: a second run applies nothing; commands refuse a database without the schema', async () => {
     assert.match(ok(runSync('db', 'migrate', '--db', url)), /schema already current/);
-    assert.deepStrictEqual(await query(url, 'SELECT version FROM schema_migrations'), [{ version: 1 }]);
+    assert.deepStrictEqual(await query(url, 'SELECT version FROM schema_migrations ORDER BY version'), [{ version: 1 }, { version: 2 }]);
     const bare = new URL(url);
     bare.pathname += '_bare';
     await query(url, `CREATE DATABASE ${bare.pathname.slice(1)}`);
@@ -295,6 +313,148 @@ describe('team index on PostgreSQL', function () {
     }
   });
 
+  it('db cluster after a few changed, new and pruned documents rewrites only what changed, and stores what a clustering from scratch stores', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-incremental-'));
+    const stored = async (corpus: string) =>
+      (
+        await query<{ x: string }>(
+          url,
+          `WITH c AS (SELECT corpus_id FROM corpora WHERE name = $1)
+           SELECT x FROM (
+             SELECT format('e|%s|%s|%s|%s|%s|%s|%s', entity_id, ordinal, name, type, mention_count, document_count, cluster::text) x FROM entities JOIN c USING (corpus_id)
+             UNION ALL SELECT format('k|%s|%s', alias_key, entity_id) FROM entity_members JOIN c USING (corpus_id)
+             UNION ALL SELECT format('s|%s|%s|%s|%s', entity_id, doc_id, path, mentions) FROM entity_sources JOIN c USING (corpus_id)
+           ) rows ORDER BY x COLLATE "C"`,
+          [corpus],
+        )
+      ).map((r) => r.x);
+    try {
+      writeArticles(work, 30);
+      ok(await run('index', work, '--db', url, '--corpus', 'incremental'));
+      ok(await run('db', 'cluster', '--db', url, '--corpus', 'incremental'));
+      // A changed article (a new person in it), a new one, and one gone.
+      const changed = path.join(work, 'wire', 'article-004.txt');
+      fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8') + 'Halvard Ostby of the Kessel Audit Office was not reached.\n');
+      writeArticles(work, 1, 30);
+      fs.rmSync(path.join(work, 'notes', 'article-003.txt'));
+      ok(await run('index', work, '--db', url, '--corpus', 'incremental', '--prune'));
+      const again = ok(await run('db', 'cluster', '--db', url, '--corpus', 'incremental'));
+      const m = /(\d+) entit(?:y|ies) stored .*\((\d+) written, (\d+) removed, sources of (\d+) rebuilt/.exec(again);
+      assert.ok(m, again);
+      const [total, written, rebuilt] = [Number(m[1]), Number(m[2]), Number(m[4])];
+      assert.ok(written > 0 && written < total, `${written} of ${total} entities rewritten`);
+      assert.ok(rebuilt < total, `sources of ${rebuilt} of ${total} rebuilt`);
+      ok(await run('index', work, '--db', url, '--corpus', 'scratch'));
+      ok(await run('db', 'cluster', '--db', url, '--corpus', 'scratch'));
+      const [incremental, scratch] = [await stored('incremental'), await stored('scratch')];
+      assert.ok(scratch.some((x) => x.startsWith('s|')) && scratch.some((x) => x.includes('Halvard Ostby')));
+      assert.deepStrictEqual(incremental, scratch);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("index --db imports the folder's .dossier/aliases.json once; with split and ignore the export equals the folder's", async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-import-'));
+    try {
+      writeArticles(work, 12);
+      fs.mkdirSync(path.join(work, '.dossier'));
+      // "Quillon" alone links to Mara Quillon in each document: split detaches it, although the
+      // stored mentions keep the key from before corrections.
+      const file = { split: ['Quillon'], ignore: ['Kessel Audit Office'], rename: [{ entity: 'Ilse Varda', name: 'I. Varda' }], dismissed: [['Tobias Renk', 'Oren Falkby']] };
+      fs.writeFileSync(path.join(work, '.dossier', 'aliases.json'), JSON.stringify(file));
+      const shards = await Promise.all(['0/2', '1/2'].map((s) => run('index', work, '--db', url, '--corpus', 'fromfile', '--shard', s)));
+      assert.strictEqual(shards.map((r) => Number(/(\d+) corrections? imported/.exec(ok(r))?.[1] ?? 0)).reduce((a, b) => a + b), 4, 'each entry once');
+      assert.doesNotMatch(ok(await run('index', work, '--db', url, '--corpus', 'fromfile')), /imported/, 'a re-run imports nothing');
+      const stored = await query<{ kind: string; names: string[] }>(url, `SELECT kind, names FROM corrections JOIN corpora USING (corpus_id) WHERE name = 'fromfile' ORDER BY correction_id`);
+      assert.deepStrictEqual(stored.map((r) => r.kind).sort(), ['ignore', 'rename', 'split']);
+      const fromFolder = runSync('export', work).stdout;
+      assert.ok(!JSON.parse(fromFolder).entities.some((e: { name: string }) => e.name === 'Kessel Audit Office'));
+      assert.strictEqual((await run('export', '--db', url, '--corpus', 'fromfile')).stdout, fromFolder, 'before db cluster');
+      ok(await run('db', 'cluster', '--db', url, '--corpus', 'fromfile'));
+      assert.strictEqual((await run('export', '--db', url, '--corpus', 'fromfile')).stdout, fromFolder, 'from the stored clustering');
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it("answers the editor's questions as the in-memory index does: target, sources, locations, text", async () => {
+    const samples = path.join(repoRoot, 'samples');
+    ok(await run('index', samples, '--db', url, '--corpus', 'editor'));
+    ok(await run('db', 'cluster', '--db', url, '--corpus', 'editor'));
+    const { index } = loadFolder(samples);
+    const db = openDatabase(url);
+    try {
+      let entities = 0;
+      let dates = 0;
+      for (const p of index.paths()) {
+        const text = index.text(p)!;
+        assert.strictEqual(await storedText(db, 'editor', p), text);
+        for (const placed of index.placedMentions(p)) {
+          const entity = index.entityAt(p, placed.start)!.entity;
+          const target = await storedTargetAt(db, 'editor', p, placed.start + 1);
+          assert.deepStrictEqual(target, { kind: 'entity', aliasKey: placed.key }, `${p}@${placed.start}`);
+          const answer = (await teamSources(db, 'editor', target!, { exclude: [documentKey(p)], limit: 100 }))!;
+          const perDoc = new Map<string, number>();
+          for (const m of entity.mentions) if (m.path !== p) perDoc.set(m.path, (perDoc.get(m.path) ?? 0) + 1);
+          assert.deepStrictEqual(answer.entity, { id: entity.id, name: entity.name, type: entity.type, mentionCount: entity.mentionCount, documents: entity.documents.length });
+          assert.strictEqual(answer.documents, perDoc.size);
+          assert.deepStrictEqual(answer.sources.map((s) => [s.path, s.mentions]), [...perDoc].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+          const first = index.firstMentionPerDocument(entity.id).filter((m) => m.path !== p);
+          for (const s of answer.sources) {
+            const m = first.find((f) => f.path === s.path)!;
+            assert.deepStrictEqual([s.start, s.end, s.match], [m.start, m.end, m.text]);
+            assert.ok(index.text(s.path)!.slice(0, s.start).endsWith(s.before) && index.text(s.path)!.slice(s.end).startsWith(s.after));
+          }
+          const locations = await teamLocations(db, 'editor', target!, { exclude: [documentKey(p)], firstOnly: true });
+          assert.deepStrictEqual(locations.map((l) => [l.path, l.start]).sort(), first.map((m) => [m.path, m.start]).sort());
+          for (const l of locations) assert.deepStrictEqual(l.lineStarts, index.analysis(l.path)!.lineStarts);
+          const all = await teamLocations(db, 'editor', target!);
+          assert.deepStrictEqual(all.map((l) => [l.path, l.start]).sort(), entity.mentions.map((m) => [m.path, m.start]).sort());
+          entities++;
+        }
+        for (const d of index.analysis(p)!.dates) {
+          if (!d.value || index.entityAt(p, d.start + 1)) continue;
+          const target = await storedTargetAt(db, 'editor', p, d.start + 1);
+          assert.deepStrictEqual(target, { kind: 'date', value: d.value });
+          const same = new Set(index.sameDateMentions(d.value).filter((x) => x.mention.value === d.value && x.path !== p).map((x) => x.path));
+          const answer = (await teamSources(db, 'editor', target!, { exclude: [documentKey(p)], limit: 100 }))!;
+          assert.deepStrictEqual(answer.sources.map((s) => s.path).sort(), [...same].sort(), `${p}: ${d.text}`);
+          assert.strictEqual(answer.documents, same.size);
+          dates++;
+        }
+      }
+      assert.ok(entities > 50 && dates > 5, `${entities} entity mentions, ${dates} dates checked`);
+      const top = await topEntities(db, 'editor', 100_000);
+      const expected = index.entities();
+      assert.deepStrictEqual(top.map((e) => [e.id, e.mentionCount]).sort(), expected.map((e) => [e.id, e.mentionCount]).sort());
+      for (let i = 1; i < top.length; i++) assert.ok(top[i - 1].mentionCount >= top[i].mentionCount, 'most mentioned first');
+      for (const e of top.slice(0, 10)) assert.strictEqual((await teamSources(db, 'editor', { kind: 'entity', aliasKey: e.aliasKey }))!.entity!.id, e.id);
+      assert.strictEqual(await storedText(db, 'editor', 'no-such.txt'), undefined);
+      assert.strictEqual(await teamSources(db, 'editor', { kind: 'entity', aliasKey: 'no such key' }), undefined);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('adds a correction once, however often or by how many writers it is recorded', async () => {
+    ok(await run('index', path.join(repoRoot, 'samples'), '--db', url, '--corpus', 'recorded'));
+    const db = openDatabase(url, 8);
+    try {
+      const { id } = await existingCorpus(db, 'recorded');
+      const before = { merge: [['A', 'B']] };
+      const after = { merge: [['A', 'B'], ['C', 'D']], split: ['E'], dismissed: [['F', 'G']], rename: [{ entity: 'H', name: 'I' }] };
+      const rows = addedCorrections(before, after);
+      assert.deepStrictEqual(rows.map((r) => r.kind), ['merge', 'split', 'rename', 'dismiss']);
+      const added = await Promise.all([1, 2, 3, 4].map(() => recordCorrections(db, id, rows)));
+      assert.strictEqual(added.reduce((n, a) => n + a.length, 0), 4);
+      const file = await correctionsFile(db, id);
+      assert.deepStrictEqual(file, { merge: [['C', 'D']], split: ['E'], rename: [{ entity: 'H', name: 'I' }], retype: [], ignore: [], dismissed: [['F', 'G']] });
+    } finally {
+      await db.end();
+    }
+  });
+
   it('the GRANTs of docs/TEAM-INDEX.md: the reader only reads, the corrector also writes corrections', async () => {
     const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'TEAM-INDEX.md'), 'utf8');
     const block = /## Roles[\s\S]*?```sql\n([\s\S]*?)```/.exec(doc)![1];
@@ -364,6 +524,15 @@ describe('team index naming rules', () => {
     assert.strictEqual(redactUrl('postgres://db.example/news?user=ana&password=hunter2'), 'postgres://db.example/news?user=ana&password=***');
     assert.strictEqual(redactUrl("host=db.example user=ana password='two words' dbname=news"), 'host=db.example user=ana password=*** dbname=news');
     assert.strictEqual(redactUrl('postgresql://ana@db.example/news'), 'postgresql://ana@db.example/news', 'nothing to hide');
+  });
+
+  it('a password from the secret storage goes into the URL only to connect, and never into a message', () => {
+    const url = withPassword('postgresql://ana@db.example:5432/news?sslmode=verify-full', 'p@ss word/1');
+    assert.strictEqual(new URL(url).password, encodeURIComponent('p@ss word/1'));
+    assert.strictEqual(redactUrl(url), 'postgresql://ana:***@db.example:5432/news?sslmode=verify-full');
+    const message = databaseError(url, new Error(`password authentication failed: p@ss word/1 at ${url}`));
+    assert.ok(!message.includes('p@ss word/1') && !message.includes(encodeURIComponent('p@ss word/1')), message);
+    assert.match(message, /ana:\*\*\*@db\.example/);
   });
 
   it('puts every path in exactly one shard, spread over all of them', () => {

@@ -1,16 +1,19 @@
 // `dossier index <folder> --db URL`: analyzes the documents of one shard of a folder and upserts
 // them, each in its own transaction, so concurrent shards never wait on each other and a crash
 // loses nothing that had committed. Reading and analysis are folder.ts's and workerPool.ts's.
+import * as path from 'path';
 import type { Pool, PoolClient } from 'pg';
 import { ANALYZER_VERSION } from '../analysisCache';
 import { KeyGroups } from '../aliases';
 import { analysisKey } from '../dateContext';
 import { DEFAULT_MAX_FILE_SIZE_KB } from '../document';
-import { fileDateContext, listFolder, LoadOptions, readDocument, readFolderDates } from '../folder';
+import { CORRECTIONS_FILE, CorrectionsFile } from '../corrections';
+import { fileDateContext, listFolder, LoadOptions, readCorrectionsFile, readDocument, readFolderDates } from '../folder';
 import { analyzeDocumentLazily as analyzeDocument } from '../lazyAnalyze';
 import { AnalysisPool, PoolError } from '../workerPool';
 import type { DocumentAnalysis } from '../types';
 import { corpusId } from './corpus';
+import { correctionRows, recordCorrections } from './corrections';
 import { documentKey, inShard, IngestReport, Shard, WHOLE } from './types';
 
 export interface IngestOptions extends LoadOptions {
@@ -56,9 +59,9 @@ async function writeDocument(client: PoolClient, corpus: number, analysis: Docum
     const d = analysis.dates;
     if (d.length) {
       await client.query(
-        `INSERT INTO date_mentions (corpus_id, doc_id, n, start_offset, end_offset, text, value, granularity)
-         SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[])`,
-        [corpus, doc, d.map((_, i) => i), d.map((m) => m.start), d.map((m) => m.end), d.map((m) => m.text), d.map((m) => m.value ?? null), d.map((m) => m.granularity ?? null)],
+        `INSERT INTO date_mentions (corpus_id, doc_id, published, n, start_offset, end_offset, text, value, granularity)
+         SELECT $1, $2, $3, * FROM unnest($4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[])`,
+        [corpus, doc, analysis.date.value ?? null, d.map((_, i) => i), d.map((m) => m.start), d.map((m) => m.end), d.map((m) => m.text), d.map((m) => m.value ?? null), d.map((m) => m.granularity ?? null)],
       );
     }
     const groups = [...keys.groups.values()];
@@ -75,15 +78,36 @@ async function writeDocument(client: PoolClient, corpus: number, analysis: Docum
   }
 }
 
+/**
+ * Adds the folder's `.dossier/aliases.json` entries that the corpus lacks to its corrections (every
+ * shard may do it: entries already stored are not added twice). Returns how many were added.
+ */
+async function importCorrections(db: Pool, root: string, corpus: number, warnings: string[]): Promise<number> {
+  const read = readCorrectionsFile(path.join(root, CORRECTIONS_FILE));
+  if (read.problem) warnings.push(read.problem);
+  if (read.text === undefined) return 0;
+  let file: CorrectionsFile;
+  try {
+    const raw: unknown = JSON.parse(read.text.replace(/^\uFEFF/, '') || '{}');
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('it does not hold a JSON object');
+    file = raw as CorrectionsFile;
+  } catch (e) {
+    warnings.push(`${CORRECTIONS_FILE}: not imported, ${(e as Error).message}`);
+    return 0;
+  }
+  return (await recordCorrections(db, corpus, correctionRows(file))).length;
+}
+
 /** Ingests the shard of the folder into the corpus (created on first use). */
 export async function ingestFolder(db: Pool, root: string, options: IngestOptions): Promise<IngestReport> {
   const shard = options.shard ?? WHOLE;
-  const report: IngestReport = { written: 0, unchanged: 0, removed: 0, skipped: [], warnings: [] };
+  const report: IngestReport = { written: 0, unchanged: 0, removed: 0, corrections: 0, skipped: [], warnings: [] };
   const folderDates = readFolderDates(root, options, report.warnings);
   const listing = listFolder(root, options.include, options.exclude);
   report.skipped.push(...listing.skipped.filter((s) => inShard(s.replace(/:.*$/, ''), shard)));
   const files = listing.files.filter((rel) => inShard(rel, shard));
   const corpus = await corpusId(db, options.corpus);
+  report.corrections = await importCorrections(db, root, corpus, report.warnings);
   const stored = new Map<string, Stored>();
   const { rows } = await db.query<{ path: string; content_hash: string; analyzer_version: number }>(
     'SELECT path, content_hash, analyzer_version FROM documents WHERE corpus_id = $1',

@@ -142,6 +142,22 @@ CREATE TABLE dismissed_suggestions (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'editor queries',
+    sql: `
+-- Per entity, how many documents mention it (written by \`db cluster\` with entity_sources), so a
+-- hover does not count a common entity's thousands of sources.
+ALTER TABLE entities ADD COLUMN document_count int;
+UPDATE entities e SET document_count = (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id);
+
+-- The document's publication date beside each date mention, so "other documents on this date",
+-- oldest first, is an index scan that stops after a few rows however common the date.
+ALTER TABLE date_mentions ADD COLUMN published text;
+UPDATE date_mentions dm SET published = d.published FROM documents d WHERE d.corpus_id = dm.corpus_id AND d.doc_id = dm.doc_id;
+CREATE INDEX date_mentions_sources ON date_mentions (corpus_id, value, published, doc_id, start_offset);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -12,6 +12,8 @@ export interface IngestReport {
   unchanged: number;
   /** Documents removed by --prune. */
   removed: number;
+  /** Entries of the folder's `.dossier/aliases.json` added to the corpus's corrections. */
+  corrections: number;
   /** Files of the shard not read, each with its reason. */
   skipped: string[];
   warnings: string[];

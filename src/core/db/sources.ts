@@ -1,0 +1,304 @@
+// What the editor asks the team index: what sits at an offset of a stored document, the other
+// documents of an entity or a date (for hovers), their mention locations (for F12 / Shift+F12),
+// and a stored document's text (for the read-only `dossier:` documents). Every query is one round
+// trip, parameterized, and bounded by a LIMIT however common the entity or date is. They are named
+// (prepared once per connection): planning a query with a workspace's thousands of excluded
+// document keys cost ten times its execution.
+//
+// An entity is found by an alias key (the key a mention files under): the editor knows it for its
+// local mentions, a stored mention carries it. `mentions.alias_key` is the key before corrections,
+// as `entity_members` (written by `db cluster`) maps them.
+import type { Pool } from 'pg';
+import type { EntityType } from '../types';
+import { documentKey } from './types';
+
+/** Something the team index can answer about: an entity by one of its alias keys, or a date value. */
+export type TeamTarget = { kind: 'entity'; aliasKey: string } | { kind: 'date'; value: string };
+
+/** A stored document that mentions the target, with its first mention there. */
+export interface TeamSource {
+  path: string;
+  /** Publication date as stored (undefined: undated). */
+  published?: string;
+  dateSource: string;
+  /** Mentions of the target in the document (entities; 1 for a date). */
+  mentions: number;
+  /** The first mention, UTF-16 offsets in the stored text. */
+  start: number;
+  end: number;
+  /** Text around the first mention, split at it (about 80 characters either side). */
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface TeamAnswer {
+  /** The stored entity (absent for a date). */
+  entity?: { id: string; name: string; type: EntityType; mentionCount: number; documents: number };
+  /** Stored documents about the target, outside `exclude` (the sources below are the first of them). */
+  documents: number;
+  /** Entities: most mentions first, then by path. Dates: by publication date, then document key. */
+  sources: TeamSource[];
+}
+
+/** A mention in a stored document, with the document's line starts to place it. */
+export interface TeamLocation {
+  path: string;
+  published?: string;
+  start: number;
+  end: number;
+  lineStarts: number[];
+}
+
+export interface SourceOptions {
+  /**
+   * Documents to leave out, by documentKey(path): the ones the editor has on disk itself. Keys,
+   * not paths: a workspace's thousands of them travel and compare as numbers.
+   */
+  exclude?: number[];
+  /** Documents returned at most. */
+  limit?: number;
+}
+
+const CORPUS = 'SELECT corpus_id FROM corpora WHERE name = $1';
+
+/** Characters of context either side of a mention in a source line. */
+const CONTEXT = 80;
+
+const TARGET_AT = `
+WITH c AS (${CORPUS})
+SELECT * FROM (
+  SELECT 0 AS rank, m.start_offset, m.alias_key, NULL::text AS value FROM c
+  JOIN mentions m ON m.corpus_id = c.corpus_id AND m.doc_id = $2
+  -- As in the editor, the offset just after a mention still hovers it.
+  WHERE m.start_offset <= $3 AND $3 <= m.end_offset AND m.alias_key IS NOT NULL
+  UNION ALL
+  SELECT 1, dm.start_offset, NULL, dm.value FROM c
+  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.doc_id = $2
+  WHERE dm.start_offset <= $3 AND $3 <= dm.end_offset AND dm.value IS NOT NULL
+) hits ORDER BY rank, start_offset LIMIT 1`;
+
+/** The entity or resolved date at an offset of a stored document (entities first, as in the editor). */
+export async function storedTargetAt(db: Pool, corpus: string, path: string, offset: number): Promise<TeamTarget | undefined> {
+  const { rows } = await db.query<{ alias_key: string | null; value: string | null }>({ name: 'dossier-target-at', text: TARGET_AT, values: [corpus, documentKey(path), offset] });
+  const r = rows[0];
+  if (!r) return undefined;
+  return r.alias_key !== null ? { kind: 'entity', aliasKey: r.alias_key } : { kind: 'date', value: r.value! };
+}
+
+// The stored entity holding the alias key; its top sources outside the excluded paths, each with
+// its first mention of the entity and the text around it.
+const ENTITY_SOURCES = `
+WITH c AS (${CORPUS}),
+e AS (
+  SELECT e.corpus_id, e.entity_id, e.name, e.type, e.mention_count, e.document_count FROM c
+  JOIN entity_members em ON em.corpus_id = c.corpus_id AND em.alias_key = $2
+  JOIN entities e ON e.corpus_id = em.corpus_id AND e.entity_id = em.entity_id
+),
+keys AS (SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corpus_id AND k.entity_id = e.entity_id),
+src AS (
+  SELECT x.doc_id, x.path, x.mentions FROM e
+  JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id
+  -- NOT IN a subquery: a hashed lookup per row, however many documents the workspace has.
+  WHERE x.doc_id NOT IN (SELECT unnest($3::bigint[]))
+  ORDER BY x.mentions DESC, x.path COLLATE "C"
+  LIMIT $4
+)
+SELECT e.entity_id, e.name, e.type, e.mention_count,
+  coalesce(e.document_count, (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id))::int AS documents,
+  -- One index probe per excluded document, not a pass over a common entity's sources.
+  (SELECT count(*) FROM unnest($3::bigint[]) AS u(doc_id)
+   JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id AND x.doc_id = u.doc_id)::int AS excluded,
+  src.path, src.mentions, d.published, d.date_source, fm.start_offset, fm.end_offset,
+  substring(d.text FROM greatest(1, fm.start_offset + 1 - ${CONTEXT}) FOR least(fm.start_offset, ${CONTEXT}) ) AS before,
+  substring(d.text FROM fm.start_offset + 1 FOR fm.end_offset - fm.start_offset) AS match,
+  substring(d.text FROM fm.end_offset + 1 FOR ${CONTEXT}) AS after
+FROM e
+LEFT JOIN src ON true
+LEFT JOIN documents d ON d.corpus_id = e.corpus_id AND d.doc_id = src.doc_id
+LEFT JOIN LATERAL (
+  SELECT m.start_offset, m.end_offset FROM mentions m
+  WHERE m.corpus_id = e.corpus_id AND m.doc_id = src.doc_id AND m.alias_key IN (SELECT alias_key FROM keys)
+  ORDER BY m.start_offset LIMIT 1
+) fm ON true
+ORDER BY src.mentions DESC, src.path COLLATE "C"`;
+
+// The stored documents with a date mention of exactly this value, outside the excluded ones,
+// oldest publication first (then by document key), each with its first such mention: an ordered
+// scan of date_mentions_sources that stops after $4 documents.
+const DATE_SOURCES = `
+WITH c AS (${CORPUS}),
+firsts AS (
+  SELECT DISTINCT ON (dm.published, dm.doc_id) dm.corpus_id, dm.doc_id, dm.published, dm.start_offset, dm.end_offset FROM c
+  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
+  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
+  ORDER BY dm.published NULLS LAST, dm.doc_id, dm.start_offset
+  LIMIT $4
+),
+total AS (
+  SELECT count(DISTINCT dm.doc_id) AS n FROM c
+  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
+  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
+)
+SELECT d.path, 1 AS mentions, f.published, d.date_source, f.start_offset, f.end_offset, total.n::int AS documents,
+  substring(d.text FROM greatest(1, f.start_offset + 1 - ${CONTEXT}) FOR least(f.start_offset, ${CONTEXT})) AS before,
+  substring(d.text FROM f.start_offset + 1 FOR f.end_offset - f.start_offset) AS match,
+  substring(d.text FROM f.end_offset + 1 FOR ${CONTEXT}) AS after
+FROM firsts f
+JOIN documents d ON d.corpus_id = f.corpus_id AND d.doc_id = f.doc_id
+CROSS JOIN total
+ORDER BY f.published NULLS LAST, f.doc_id`;
+
+interface SourceRow {
+  path: string | null;
+  mentions: number | null;
+  published: string | null;
+  date_source: string | null;
+  start_offset: number | null;
+  end_offset: number | null;
+  before: string | null;
+  match: string | null;
+  after: string | null;
+}
+
+function toSource(r: SourceRow): TeamSource {
+  return {
+    path: r.path!,
+    ...(r.published ? { published: r.published } : {}),
+    dateSource: r.date_source ?? 'none',
+    mentions: r.mentions ?? 1,
+    start: r.start_offset ?? 0,
+    end: r.end_offset ?? 0,
+    before: r.before ?? '',
+    match: r.match ?? '',
+    after: r.after ?? '',
+  };
+}
+
+/**
+ * The team index's answer about a target: the stored entity (for an alias key) and its first
+ * `limit` documents outside `exclude`, or the documents with the same date. Undefined when the
+ * corpus does not know the alias key (not clustered yet, or a name only the editor has).
+ */
+export async function teamSources(db: Pool, corpus: string, target: TeamTarget, options: SourceOptions = {}): Promise<TeamAnswer | undefined> {
+  const exclude = options.exclude ?? [];
+  const limit = options.limit ?? 8;
+  if (target.kind === 'date') {
+    const { rows } = await db.query<SourceRow & { documents: number }>({ name: 'dossier-date-sources', text: DATE_SOURCES, values: [corpus, target.value, exclude, limit] });
+    return { documents: rows[0]?.documents ?? 0, sources: rows.map(toSource) };
+  }
+  const { rows } = await db.query<SourceRow & { entity_id: string; name: string; type: EntityType; mention_count: number; documents: number; excluded: number }>(
+    { name: 'dossier-entity-sources', text: ENTITY_SOURCES, values: [corpus, target.aliasKey, exclude, limit] },
+  );
+  if (!rows.length) return undefined;
+  const r = rows[0];
+  return {
+    entity: { id: r.entity_id, name: r.name, type: r.type, mentionCount: r.mention_count, documents: r.documents },
+    documents: r.documents - r.excluded,
+    sources: rows.filter((x) => x.path !== null).map(toSource),
+  };
+}
+
+// Every mention of the entity (or date) in its stored documents outside the excluded paths, the
+// documents being the first `limit` by path; with the line starts that place them.
+const ENTITY_LOCATIONS = `
+WITH c AS (${CORPUS}),
+e AS (
+  SELECT em.corpus_id, em.entity_id FROM c
+  JOIN entity_members em ON em.corpus_id = c.corpus_id AND em.alias_key = $2
+),
+keys AS (SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corpus_id AND k.entity_id = e.entity_id),
+docs AS (
+  SELECT x.corpus_id, x.doc_id FROM e
+  JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id
+  WHERE x.doc_id NOT IN (SELECT unnest($3::bigint[]))
+  ORDER BY x.path COLLATE "C" LIMIT $4
+)
+SELECT d.path, d.published, d.analysis->'lineStarts' AS line_starts, at.starts, at.ends
+FROM docs
+JOIN documents d ON d.corpus_id = docs.corpus_id AND d.doc_id = docs.doc_id
+JOIN LATERAL (
+  SELECT array_agg(m.start_offset ORDER BY m.start_offset) AS starts, array_agg(m.end_offset ORDER BY m.start_offset) AS ends
+  FROM mentions m WHERE m.corpus_id = docs.corpus_id AND m.doc_id = docs.doc_id AND m.alias_key IN (SELECT alias_key FROM keys)
+) at ON at.starts IS NOT NULL`;
+
+const DATE_LOCATIONS = `
+WITH c AS (${CORPUS}),
+docs AS (
+  SELECT DISTINCT dm.corpus_id, dm.doc_id FROM c
+  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
+  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
+),
+kept AS (
+  SELECT docs.*, d.path FROM docs JOIN documents d ON d.corpus_id = docs.corpus_id AND d.doc_id = docs.doc_id
+  ORDER BY d.path COLLATE "C" LIMIT $4
+)
+SELECT d.path, d.published, d.analysis->'lineStarts' AS line_starts, at.starts, at.ends
+FROM kept
+JOIN documents d ON d.corpus_id = kept.corpus_id AND d.doc_id = kept.doc_id
+JOIN LATERAL (
+  SELECT array_agg(dm.start_offset ORDER BY dm.start_offset) AS starts, array_agg(dm.end_offset ORDER BY dm.start_offset) AS ends
+  FROM date_mentions dm WHERE dm.corpus_id = kept.corpus_id AND dm.doc_id = kept.doc_id AND dm.value = $2
+) at ON at.starts IS NOT NULL`;
+
+/** A date-less document sorts after every dated one, as in a folder's timeline. */
+function byPublication(a: { published?: string; path: string }, b: { published?: string; path: string }): number {
+  if (a.published !== b.published) {
+    if (a.published === undefined) return 1;
+    if (b.published === undefined) return -1;
+    return a.published < b.published ? -1 : 1;
+  }
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/**
+ * Mentions of the target in stored documents outside `exclude` (at most `limit` documents),
+ * ordered by publication date then path and by offset within a document. `firstOnly`: one per
+ * document (F12), else all of them (Shift+F12).
+ */
+export async function teamLocations(db: Pool, corpus: string, target: TeamTarget, options: SourceOptions & { firstOnly?: boolean } = {}): Promise<TeamLocation[]> {
+  const sql = target.kind === 'entity' ? ENTITY_LOCATIONS : DATE_LOCATIONS;
+  const { rows } = await db.query<{ path: string; published: string | null; line_starts: number[]; starts: number[]; ends: number[] }>({
+    name: `dossier-${target.kind}-locations`,
+    text: sql,
+    values: [corpus, target.kind === 'entity' ? target.aliasKey : target.value, options.exclude ?? [], options.limit ?? 200],
+  });
+  const docs = rows.map((r) => ({ ...r, published: r.published ?? undefined })).sort(byPublication);
+  const out: TeamLocation[] = [];
+  for (const r of docs) {
+    const n = options.firstOnly ? 1 : r.starts.length;
+    for (let i = 0; i < n; i++) out.push({ path: r.path, ...(r.published ? { published: r.published } : {}), start: r.starts[i], end: r.ends[i], lineStarts: r.line_starts });
+  }
+  return out;
+}
+
+/** A stored document's text (undefined: the corpus has no such document). */
+export async function storedText(db: Pool, corpus: string, path: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ text: string }>(
+    `SELECT d.text FROM corpora c JOIN documents d ON d.corpus_id = c.corpus_id AND d.doc_id = $2 AND d.path = $3 WHERE c.name = $1`,
+    [corpus, documentKey(path), path],
+  );
+  return rows[0]?.text;
+}
+
+export interface TeamEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentionCount: number;
+  /** One of its alias keys, to ask teamSources about it. */
+  aliasKey: string;
+}
+
+/** The corpus's most mentioned stored entities (as `db cluster` resolved them). */
+export async function topEntities(db: Pool, corpus: string, limit = 100): Promise<TeamEntity[]> {
+  const { rows } = await db.query<{ entity_id: string; name: string; type: EntityType; mention_count: number; alias_key: string }>({
+    name: 'dossier-top-entities',
+    text: `SELECT e.entity_id, e.name, e.type, e.mention_count,
+             (SELECT min(k.alias_key) FROM entity_members k WHERE k.corpus_id = e.corpus_id AND k.entity_id = e.entity_id) AS alias_key
+           FROM corpora c JOIN entities e ON e.corpus_id = c.corpus_id
+           WHERE c.name = $1 ORDER BY e.mention_count DESC, e.ordinal LIMIT $2`,
+    values: [corpus, limit],
+  });
+  return rows.map((r) => ({ id: r.entity_id, name: r.name, type: r.type, mentionCount: r.mention_count, aliasKey: r.alias_key }));
+}
