@@ -156,6 +156,16 @@ UPDATE entities e SET document_count = (SELECT count(*) FROM entity_sources x WH
 ALTER TABLE date_mentions ADD COLUMN published text;
 UPDATE date_mentions dm SET published = d.published FROM documents d WHERE d.corpus_id = dm.corpus_id AND d.doc_id = dm.doc_id;
 CREATE INDEX date_mentions_sources ON date_mentions (corpus_id, value, published, doc_id, start_offset);
+
+-- A document's mentions of an entity's keys, found by key then document (not by scanning every
+-- mention of a common key for the document).
+DROP INDEX mentions_key;
+CREATE INDEX mentions_key ON mentions (corpus_id, alias_key, doc_id, start_offset);
+
+-- A hover's top sources outside the workspace: the document key rides in the index, so skipping
+-- the workspace's documents reads no table rows.
+DROP INDEX entity_sources_top;
+CREATE INDEX entity_sources_top ON entity_sources (corpus_id, entity_id, mentions DESC, path COLLATE "C") INCLUDE (doc_id);
 `,
   },
 ];
