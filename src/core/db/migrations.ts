@@ -156,7 +156,12 @@ UPDATE entities e SET document_count = (SELECT count(*) FROM entity_sources x WH
 ALTER TABLE date_mentions ADD COLUMN published text;
 UPDATE date_mentions dm SET published = d.published FROM documents d WHERE d.corpus_id = dm.corpus_id AND d.doc_id = dm.doc_id;
 CREATE INDEX date_mentions_sources ON date_mentions (corpus_id, value, published, doc_id, start_offset);
-
+`,
+  },
+  {
+    version: 3,
+    name: 'hover indexes',
+    sql: `
 -- A document's mentions of an entity's keys, found by key then document (not by scanning every
 -- mention of a common key for the document).
 DROP INDEX mentions_key;
