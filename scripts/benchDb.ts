@@ -3,13 +3,14 @@
 // every hash differs), ingests it with 2 concurrent `dossier index --shard` processes into a fresh
 // database, then times `db cluster`, `export --db` and the hover query. Prints numbers only.
 // Usage: node out/scripts/benchDb.js [corpus-folder] [--copies N] [--db URL] [--jobs N] [--heap-mb MB] [--no-export]
+//        node out/scripts/benchDb.js [corpus-folder] --queries URL   (the query timings only, on a team index built before)
 // (db cluster and export --db still hold the whole corpus in memory: --heap-mb is their node heap.)
 // Without --db (or DOSSIER_TEST_DATABASE_URL) it starts a throwaway server (scripts/pg-throwaway.sh).
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import { documentKey, openDatabase, redactUrl, storedEntityAt, storedTargetAt, teamLocations, teamSources } from '../src/core/db';
 import { listFiles } from '../src/core/folder';
 
@@ -49,6 +50,54 @@ function rng(seed: number): () => number {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+/**
+ * Times the hover and F12 queries at random mentions and dates of the corpus "default" (positions
+ * drawn up front, off the clock), as an editor whose workspace holds the first copy (c0/) asks them.
+ */
+async function timeQueries(pool: Pool, files: string[]): Promise<void> {
+  // Hovers at random mentions of random documents (the positions drawn up front, off the clock).
+  const random = rng(13);
+  const sample = await pool.query<{ path: string; start_offset: number; alias_key: string | null }>(
+    `SELECT d.path, m.start_offset, m.alias_key FROM mentions m TABLESAMPLE SYSTEM (2) JOIN documents d USING (corpus_id, doc_id) LIMIT 5000`,
+  );
+  const dates = await pool.query<{ value: string }>(`SELECT value FROM date_mentions TABLESAMPLE SYSTEM (2) WHERE value IS NOT NULL LIMIT 2000`);
+  const positions = sample.rows;
+  const keyed = positions.filter((x) => x.alias_key);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+  // What an editor whose workspace holds one copy of BBC leaves out of its team-index questions.
+  const workspace = files.map((rel) => documentKey(`c0/${rel}`));
+  const timed = async (what: string, n: number, ask: () => Promise<unknown>) => {
+    if (!positions.length) return;
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = now();
+      await ask();
+      ms.push(now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    console.log(`${what}, ${ms.length} queries: p50 ${percentile(ms, 50).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms`);
+  };
+  await timed('hover query (entity + 8 sources)', 1000, () => {
+    const p = pick(positions);
+    return storedEntityAt(pool, 'default', p.path, p.start_offset + 1);
+  });
+  await timed(`editor hover, entity (8 sources outside a ${workspace.length}-document workspace)`, 1000, () => {
+    const p = pick(keyed);
+    return teamSources(pool, 'default', { kind: 'entity', aliasKey: p.alias_key! }, { exclude: workspace, limit: 8 });
+  });
+  await timed(`editor hover, date (8 sources outside the workspace)`, 500, () =>
+    teamSources(pool, 'default', { kind: 'date', value: pick(dates.rows).value }, { exclude: workspace, limit: 8 }),
+  );
+  await timed('editor hover inside a dossier: document (target at the offset)', 500, () => {
+    const p = pick(positions);
+    return storedTargetAt(pool, 'default', p.path, p.start_offset + 1);
+  });
+  await timed('editor F12 (first mention per document, at most 200 documents)', 300, () => {
+    const p = pick(keyed);
+    return teamLocations(pool, 'default', { kind: 'entity', aliasKey: p.alias_key! }, { exclude: workspace, limit: 200, firstOnly: true });
+  });
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const opt = (name: string) => {
@@ -61,6 +110,19 @@ async function main(): Promise<void> {
   const jobs = opt('--jobs') ?? '1';
   heapMb = Number(opt('--heap-mb') ?? 12288);
   if (!fs.existsSync(source)) throw new Error(`corpus not found: ${source}`);
+  // --queries URL: only time the editor's queries against a team index built by an earlier run.
+  const existing = opt('--queries');
+  if (existing) {
+    const pool = openDatabase(existing);
+    try {
+      const n = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
+      console.log(`bench:db queries on ${redactUrl(existing)}: ${n.rows[0].n} documents`);
+      await timeQueries(pool, listFiles(source));
+    } finally {
+      await pool.end();
+    }
+    return;
+  }
 
   let server = opt('--db') ?? process.env.DOSSIER_TEST_DATABASE_URL;
   let throwaway: string | undefined;
@@ -131,47 +193,7 @@ async function main(): Promise<void> {
         fs.rmSync(out, { force: true });
       }
 
-      // Hovers at random mentions of random documents (the positions drawn up front, off the clock).
-      const random = rng(13);
-      const sample = await pool.query<{ path: string; start_offset: number; alias_key: string | null }>(
-        `SELECT d.path, m.start_offset, m.alias_key FROM mentions m TABLESAMPLE SYSTEM (2) JOIN documents d USING (corpus_id, doc_id) LIMIT 5000`,
-      );
-      const dates = await pool.query<{ value: string }>(`SELECT value FROM date_mentions TABLESAMPLE SYSTEM (2) WHERE value IS NOT NULL LIMIT 2000`);
-      const positions = sample.rows;
-      const keyed = positions.filter((x) => x.alias_key);
-      const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
-      // What an editor whose workspace holds one copy of BBC leaves out of its team-index questions.
-      const workspace = files.map((rel) => documentKey(`c0/${rel}`));
-      const timeQueries = async (what: string, n: number, ask: () => Promise<unknown>) => {
-        if (!positions.length) return;
-        const ms: number[] = [];
-        for (let i = 0; i < n; i++) {
-          const t0 = now();
-          await ask();
-          ms.push(now() - t0);
-        }
-        ms.sort((a, b) => a - b);
-        console.log(`${what}, ${ms.length} queries: p50 ${percentile(ms, 50).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms`);
-      };
-      await timeQueries('hover query (entity + 8 sources)', 1000, () => {
-        const p = pick(positions);
-        return storedEntityAt(pool, 'default', p.path, p.start_offset + 1);
-      });
-      await timeQueries(`editor hover, entity (8 sources outside a ${workspace.length}-document workspace)`, 1000, () => {
-        const p = pick(keyed);
-        return teamSources(pool, 'default', { kind: 'entity', aliasKey: p.alias_key! }, { exclude: workspace, limit: 8 });
-      });
-      await timeQueries(`editor hover, date (8 sources outside the workspace)`, 500, () =>
-        teamSources(pool, 'default', { kind: 'date', value: pick(dates.rows).value }, { exclude: workspace, limit: 8 }),
-      );
-      await timeQueries('editor hover inside a dossier: document (target at the offset)', 500, () => {
-        const p = pick(positions);
-        return storedTargetAt(pool, 'default', p.path, p.start_offset + 1);
-      });
-      await timeQueries('editor F12 (first mention per document, at most 200 documents)', 300, () => {
-        const p = pick(keyed);
-        return teamLocations(pool, 'default', { kind: 'entity', aliasKey: p.alias_key! }, { exclude: workspace, limit: 200, firstOnly: true });
-      });
+      await timeQueries(pool, files);
     } finally {
       await pool.end();
     }

@@ -126,7 +126,7 @@ describe('team index on PostgreSQL', function () {
 
   it('migrates once: a second run applies nothing; commands refuse a database without the schema', async () => {
     assert.match(ok(runSync('db', 'migrate', '--db', url)), /schema already current/);
-    assert.deepStrictEqual(await query(url, 'SELECT version FROM schema_migrations ORDER BY version'), [{ version: 1 }, { version: 2 }]);
+    assert.deepStrictEqual(await query(url, 'SELECT version FROM schema_migrations ORDER BY version'), [{ version: 1 }, { version: 2 }, { version: 3 }]);
     const bare = new URL(url);
     bare.pathname += '_bare';
     await query(url, `CREATE DATABASE ${bare.pathname.slice(1)}`);
@@ -398,8 +398,10 @@ describe('team index on PostgreSQL', function () {
           const perDoc = new Map<string, number>();
           for (const m of entity.mentions) if (m.path !== p) perDoc.set(m.path, (perDoc.get(m.path) ?? 0) + 1);
           assert.deepStrictEqual(answer.entity, { id: entity.id, name: entity.name, type: entity.type, mentionCount: entity.mentionCount, documents: entity.documents.length });
-          assert.strictEqual(answer.documents, perDoc.size);
+          assert.strictEqual(answer.more, false);
           assert.deepStrictEqual(answer.sources.map((s) => [s.path, s.mentions]), [...perDoc].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+          const one = (await teamSources(db, 'editor', target!, { exclude: [documentKey(p)], limit: 1 }))!;
+          assert.deepStrictEqual([one.sources.map((s) => s.path), one.more], [answer.sources.slice(0, 1).map((s) => s.path), perDoc.size > 1]);
           const first = index.firstMentionPerDocument(entity.id).filter((m) => m.path !== p);
           for (const s of answer.sources) {
             const m = first.find((f) => f.path === s.path)!;
@@ -420,7 +422,9 @@ describe('team index on PostgreSQL', function () {
           const same = new Set(index.sameDateMentions(d.value).filter((x) => x.mention.value === d.value && x.path !== p).map((x) => x.path));
           const answer = (await teamSources(db, 'editor', target!, { exclude: [documentKey(p)], limit: 100 }))!;
           assert.deepStrictEqual(answer.sources.map((s) => s.path).sort(), [...same].sort(), `${p}: ${d.text}`);
-          assert.strictEqual(answer.documents, same.size);
+          assert.strictEqual(answer.more, false);
+          const published = answer.sources.map((s) => s.published ?? '~');
+          assert.deepStrictEqual(published, [...published].sort(), 'oldest first');
           dates++;
         }
       }

@@ -158,6 +158,21 @@ UPDATE date_mentions dm SET published = d.published FROM documents d WHERE d.cor
 CREATE INDEX date_mentions_sources ON date_mentions (corpus_id, value, published, doc_id, start_offset);
 `,
   },
+  {
+    version: 3,
+    name: 'hover indexes',
+    sql: `
+-- A document's mentions of an entity's keys, found by key then document (not by scanning every
+-- mention of a common key for the document).
+DROP INDEX mentions_key;
+CREATE INDEX mentions_key ON mentions (corpus_id, alias_key, doc_id, start_offset);
+
+-- A hover's top sources outside the workspace: the document key rides in the index, so skipping
+-- the workspace's documents reads no table rows.
+DROP INDEX entity_sources_top;
+CREATE INDEX entity_sources_top ON entity_sources (corpus_id, entity_id, mentions DESC, path COLLATE "C") INCLUDE (doc_id);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

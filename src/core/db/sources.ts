@@ -33,12 +33,12 @@ export interface TeamSource {
 }
 
 export interface TeamAnswer {
-  /** The stored entity (absent for a date). */
+  /** The stored entity (absent for a date); `documents`: how many stored documents mention it. */
   entity?: { id: string; name: string; type: EntityType; mentionCount: number; documents: number };
-  /** Stored documents about the target, outside `exclude` (the sources below are the first of them). */
-  documents: number;
-  /** Entities: most mentions first, then by path. Dates: by publication date, then document key. */
+  /** The first `limit` stored documents about the target outside `exclude`. Entities: most mentions first, then by path. Dates: by publication date, then document key. */
   sources: TeamSource[];
+  /** More documents outside `exclude` than the sources listed. */
+  more: boolean;
 }
 
 /** A mention in a stored document, with the document's line starts to place it. */
@@ -86,29 +86,27 @@ export async function storedTargetAt(db: Pool, corpus: string, path: string, off
   return r.alias_key !== null ? { kind: 'entity', aliasKey: r.alias_key } : { kind: 'date', value: r.value! };
 }
 
-// The stored entity holding the alias key; its top sources outside the excluded paths, each with
-// its first mention of the entity and the text around it.
+// The stored entity holding the alias key, and its top sources outside the excluded documents
+// (one more than asked, to tell whether there are more), each with its first mention of the entity
+// and the text around it. The entity is resolved first (scalar subqueries), so the sources are an
+// ordered index-only scan of entity_sources_top that stops after $4 + 1 rows.
 const ENTITY_SOURCES = `
-WITH c AS (${CORPUS}),
-e AS (
-  SELECT e.corpus_id, e.entity_id, e.name, e.type, e.mention_count, e.document_count FROM c
+WITH e AS MATERIALIZED (
+  SELECT e.corpus_id, e.entity_id, e.name, e.type, e.mention_count, e.document_count FROM corpora c
   JOIN entity_members em ON em.corpus_id = c.corpus_id AND em.alias_key = $2
   JOIN entities e ON e.corpus_id = em.corpus_id AND e.entity_id = em.entity_id
+  WHERE c.name = $1
 ),
-keys AS (SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corpus_id AND k.entity_id = e.entity_id),
 src AS (
-  SELECT x.doc_id, x.path, x.mentions FROM e
-  JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id
-  -- NOT IN a subquery: a hashed lookup per row, however many documents the workspace has.
-  WHERE x.doc_id NOT IN (SELECT unnest($3::bigint[]))
+  SELECT x.doc_id, x.path, x.mentions FROM entity_sources x
+  WHERE x.corpus_id = (SELECT corpus_id FROM e) AND x.entity_id = (SELECT entity_id FROM e)
+    -- NOT IN a subquery: a hashed lookup per row, however many documents the workspace has.
+    AND x.doc_id NOT IN (SELECT unnest($3::bigint[]))
   ORDER BY x.mentions DESC, x.path COLLATE "C"
-  LIMIT $4
+  LIMIT $4 + 1
 )
 SELECT e.entity_id, e.name, e.type, e.mention_count,
   coalesce(e.document_count, (SELECT count(*) FROM entity_sources x WHERE x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id))::int AS documents,
-  -- One index probe per excluded document, not a pass over a common entity's sources.
-  (SELECT count(*) FROM unnest($3::bigint[]) AS u(doc_id)
-   JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id AND x.doc_id = u.doc_id)::int AS excluded,
   src.path, src.mentions, d.published, d.date_source, fm.start_offset, fm.end_offset,
   substring(d.text FROM greatest(1, fm.start_offset + 1 - ${CONTEXT}) FOR least(fm.start_offset, ${CONTEXT}) ) AS before,
   substring(d.text FROM fm.start_offset + 1 FOR fm.end_offset - fm.start_offset) AS match,
@@ -118,35 +116,30 @@ LEFT JOIN src ON true
 LEFT JOIN documents d ON d.corpus_id = e.corpus_id AND d.doc_id = src.doc_id
 LEFT JOIN LATERAL (
   SELECT m.start_offset, m.end_offset FROM mentions m
-  WHERE m.corpus_id = e.corpus_id AND m.doc_id = src.doc_id AND m.alias_key IN (SELECT alias_key FROM keys)
+  WHERE m.corpus_id = e.corpus_id AND m.doc_id = src.doc_id
+    AND m.alias_key = ANY (ARRAY(SELECT k.alias_key FROM entity_members k WHERE k.corpus_id = e.corpus_id AND k.entity_id = e.entity_id))
   ORDER BY m.start_offset LIMIT 1
 ) fm ON true
 ORDER BY src.mentions DESC, src.path COLLATE "C"`;
 
-// The stored documents with a date mention of exactly this value, outside the excluded ones,
-// oldest publication first (then by document key), each with its first such mention: an ordered
-// scan of date_mentions_sources that stops after $4 documents.
+// The stored documents with a date mention of exactly this value, outside the excluded ones
+// (one more than asked), oldest publication first (then by document key), each with its first
+// such mention: an ordered scan of date_mentions_sources that stops after $4 + 1 documents.
 const DATE_SOURCES = `
-WITH c AS (${CORPUS}),
-firsts AS (
-  SELECT DISTINCT ON (dm.published, dm.doc_id) dm.corpus_id, dm.doc_id, dm.published, dm.start_offset, dm.end_offset FROM c
-  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
-  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
+WITH firsts AS (
+  SELECT DISTINCT ON (dm.published, dm.doc_id) dm.corpus_id, dm.doc_id, dm.published, dm.start_offset, dm.end_offset
+  FROM date_mentions dm
+  WHERE dm.corpus_id = (${CORPUS}) AND dm.value = $2
+    AND dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
   ORDER BY dm.published NULLS LAST, dm.doc_id, dm.start_offset
-  LIMIT $4
-),
-total AS (
-  SELECT count(DISTINCT dm.doc_id) AS n FROM c
-  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
-  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
+  LIMIT $4 + 1
 )
-SELECT d.path, 1 AS mentions, f.published, d.date_source, f.start_offset, f.end_offset, total.n::int AS documents,
+SELECT d.path, 1 AS mentions, f.published, d.date_source, f.start_offset, f.end_offset,
   substring(d.text FROM greatest(1, f.start_offset + 1 - ${CONTEXT}) FOR least(f.start_offset, ${CONTEXT})) AS before,
   substring(d.text FROM f.start_offset + 1 FOR f.end_offset - f.start_offset) AS match,
   substring(d.text FROM f.end_offset + 1 FOR ${CONTEXT}) AS after
 FROM firsts f
 JOIN documents d ON d.corpus_id = f.corpus_id AND d.doc_id = f.doc_id
-CROSS JOIN total
 ORDER BY f.published NULLS LAST, f.doc_id`;
 
 interface SourceRow {
@@ -184,61 +177,61 @@ export async function teamSources(db: Pool, corpus: string, target: TeamTarget, 
   const exclude = options.exclude ?? [];
   const limit = options.limit ?? 8;
   if (target.kind === 'date') {
-    const { rows } = await db.query<SourceRow & { documents: number }>({ name: 'dossier-date-sources', text: DATE_SOURCES, values: [corpus, target.value, exclude, limit] });
-    return { documents: rows[0]?.documents ?? 0, sources: rows.map(toSource) };
+    const { rows } = await db.query<SourceRow>({ name: 'dossier-date-sources', text: DATE_SOURCES, values: [corpus, target.value, exclude, limit] });
+    return { sources: rows.slice(0, limit).map(toSource), more: rows.length > limit };
   }
-  const { rows } = await db.query<SourceRow & { entity_id: string; name: string; type: EntityType; mention_count: number; documents: number; excluded: number }>(
-    { name: 'dossier-entity-sources', text: ENTITY_SOURCES, values: [corpus, target.aliasKey, exclude, limit] },
-  );
+  const { rows } = await db.query<SourceRow & { entity_id: string; name: string; type: EntityType; mention_count: number; documents: number }>({
+    name: 'dossier-entity-sources',
+    text: ENTITY_SOURCES,
+    values: [corpus, target.aliasKey, exclude, limit],
+  });
   if (!rows.length) return undefined;
   const r = rows[0];
+  const found = rows.filter((x) => x.path !== null);
   return {
     entity: { id: r.entity_id, name: r.name, type: r.type, mentionCount: r.mention_count, documents: r.documents },
-    documents: r.documents - r.excluded,
-    sources: rows.filter((x) => x.path !== null).map(toSource),
+    sources: found.slice(0, limit).map(toSource),
+    more: found.length > limit,
   };
 }
 
-// Every mention of the entity (or date) in its stored documents outside the excluded paths, the
-// documents being the first `limit` by path; with the line starts that place them.
+// Every mention of the entity (or date) in its stored documents outside the excluded ones, the
+// documents being the `limit` that mention the entity most (the oldest, for a date); with the line
+// starts that place them. Both scans follow an index and stop at the limit.
 const ENTITY_LOCATIONS = `
-WITH c AS (${CORPUS}),
-e AS (
-  SELECT em.corpus_id, em.entity_id FROM c
+WITH e AS MATERIALIZED (
+  SELECT em.corpus_id, em.entity_id FROM corpora c
   JOIN entity_members em ON em.corpus_id = c.corpus_id AND em.alias_key = $2
+  WHERE c.name = $1
 ),
-keys AS (SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corpus_id AND k.entity_id = e.entity_id),
 docs AS (
-  SELECT x.corpus_id, x.doc_id FROM e
-  JOIN entity_sources x ON x.corpus_id = e.corpus_id AND x.entity_id = e.entity_id
-  WHERE x.doc_id NOT IN (SELECT unnest($3::bigint[]))
-  ORDER BY x.path COLLATE "C" LIMIT $4
+  SELECT x.corpus_id, x.doc_id FROM entity_sources x
+  WHERE x.corpus_id = (SELECT corpus_id FROM e) AND x.entity_id = (SELECT entity_id FROM e)
+    AND x.doc_id NOT IN (SELECT unnest($3::bigint[]))
+  ORDER BY x.mentions DESC, x.path COLLATE "C" LIMIT $4
 )
 SELECT d.path, d.published, d.analysis->'lineStarts' AS line_starts, at.starts, at.ends
 FROM docs
 JOIN documents d ON d.corpus_id = docs.corpus_id AND d.doc_id = docs.doc_id
 JOIN LATERAL (
   SELECT array_agg(m.start_offset ORDER BY m.start_offset) AS starts, array_agg(m.end_offset ORDER BY m.start_offset) AS ends
-  FROM mentions m WHERE m.corpus_id = docs.corpus_id AND m.doc_id = docs.doc_id AND m.alias_key IN (SELECT alias_key FROM keys)
+  FROM mentions m WHERE m.corpus_id = docs.corpus_id AND m.doc_id = docs.doc_id
+    AND m.alias_key = ANY (ARRAY(SELECT k.alias_key FROM e JOIN entity_members k ON k.corpus_id = e.corpus_id AND k.entity_id = e.entity_id))
 ) at ON at.starts IS NOT NULL`;
 
 const DATE_LOCATIONS = `
-WITH c AS (${CORPUS}),
-docs AS (
-  SELECT DISTINCT dm.corpus_id, dm.doc_id FROM c
-  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
-  WHERE dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
-),
-kept AS (
-  SELECT docs.*, d.path FROM docs JOIN documents d ON d.corpus_id = docs.corpus_id AND d.doc_id = docs.doc_id
-  ORDER BY d.path COLLATE "C" LIMIT $4
+WITH docs AS (
+  SELECT DISTINCT ON (dm.published, dm.doc_id) dm.corpus_id, dm.doc_id FROM date_mentions dm
+  WHERE dm.corpus_id = (${CORPUS}) AND dm.value = $2
+    AND dm.doc_id NOT IN (SELECT unnest($3::bigint[]))
+  ORDER BY dm.published NULLS LAST, dm.doc_id LIMIT $4
 )
 SELECT d.path, d.published, d.analysis->'lineStarts' AS line_starts, at.starts, at.ends
-FROM kept
-JOIN documents d ON d.corpus_id = kept.corpus_id AND d.doc_id = kept.doc_id
+FROM docs
+JOIN documents d ON d.corpus_id = docs.corpus_id AND d.doc_id = docs.doc_id
 JOIN LATERAL (
   SELECT array_agg(dm.start_offset ORDER BY dm.start_offset) AS starts, array_agg(dm.end_offset ORDER BY dm.start_offset) AS ends
-  FROM date_mentions dm WHERE dm.corpus_id = kept.corpus_id AND dm.doc_id = kept.doc_id AND dm.value = $2
+  FROM date_mentions dm WHERE dm.corpus_id = docs.corpus_id AND dm.doc_id = docs.doc_id AND dm.value = $2
 ) at ON at.starts IS NOT NULL`;
 
 /** A date-less document sorts after every dated one, as in a folder's timeline. */

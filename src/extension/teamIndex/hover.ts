@@ -28,13 +28,13 @@ export function teamHoverMarkdown(corpus: string, target: TeamTarget, answer: Te
   const e = answer.entity;
   if (whole && e) md.appendMarkdown(`$(${entityIconId(e.type)}) **${escapeMarkdown(e.name)}** · ${e.type}\n\n`);
   if (whole && target.kind === 'date') md.appendMarkdown(`$(calendar) **${escapeMarkdown(longDate(target.value))}** · \`${target.value}\`\n\n`);
-  const where = whole ? 'other documents of the team index' : 'only in the team index';
+  const where = whole ? 'other documents' : 'only in the team index';
   const head = e
-    ? `$(database) **Team index** ("${escapeMarkdown(corpus)}"): ${plural(e.mentionCount, 'mention')} in ${plural(e.documents, 'document')}; ${answer.documents} ${where}`
-    : `$(database) **Team index** ("${escapeMarkdown(corpus)}"): ${plural(answer.documents, 'document')} with this date ${whole ? 'elsewhere' : 'only in the team index'}`;
-  md.appendMarkdown(head + '\n\n');
+    ? `$(database) **Team index** ("${escapeMarkdown(corpus)}"): ${plural(e.mentionCount, 'mention')} in ${plural(e.documents, 'document')}`
+    : `$(database) **Team index** ("${escapeMarkdown(corpus)}")`;
+  md.appendMarkdown(`${head}; ${answer.sources.length ? `${where}:` : `no ${where}`}\n\n`);
   for (const s of answer.sources.slice(0, maxSources)) md.appendMarkdown(sourceLine(corpus, s) + '\n');
-  if (answer.documents > maxSources) md.appendMarkdown(`- … and ${answer.documents - Math.min(maxSources, answer.sources.length)} more\n`);
+  if (answer.more) md.appendMarkdown(`- … and more (F12 lists them)\n`);
   return md;
 }
 
@@ -52,7 +52,7 @@ export class TeamHoverProvider implements vscode.HoverProvider {
     const answer = await this.answers.sources(document, target, this.maxSources);
     const whole = !!teamPathOf(document.uri);
     // On a workspace document, nothing to add when the team index has no other document.
-    if (!answer || (!whole && answer.documents === 0)) return undefined;
+    if (!answer || (!whole && answer.sources.length === 0)) return undefined;
     return new vscode.Hover(teamHoverMarkdown(corpus, target, answer, whole, this.maxSources));
   }
 }
