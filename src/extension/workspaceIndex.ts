@@ -1,6 +1,9 @@
 // Keeps a CorpusIndex in step with the workspace: the first full index (with progress), the file
 // watcher, and unsaved edits (re-analyzed after a short pause in typing). Providers and views read
-// `index` directly and listen to `onDidChange` to refresh.
+// `index` directly and listen to `onDidChange` to refresh. The index answers them from a snapshot
+// (CorpusIndex queries: 'snapshot'): a hover never waits for alias resolution; prepare() builds
+// the next snapshot in slices and swaps it in, and documents land in the index only between
+// preparations, so each one runs to its end.
 // Analysis runs off the extension host's thread, in an AnalysisPool of worker threads (open and
 // visible documents first), and results persist in an AnalysisCache in the workspace storage, so
 // a warm start with an unchanged corpus analyzes nothing. This thread only reads, decodes, looks
@@ -12,8 +15,8 @@ import { analyzeDocument } from '../core/analyze';
 import { CorpusIndex } from '../core/corpusIndex';
 import { analysisKey } from '../core/dateContext';
 import { decodeDocument } from '../core/document';
-import { DocumentAnalysis } from '../core/types';
-import { runInSlices } from '../core/steps';
+import { DateMention, DocumentAnalysis, Entity, MentionRef } from '../core/types';
+import { Slicer } from '../core/steps';
 import { AnalysisPool, PoolError, Priority } from '../core/workerPool';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globProblem, globToRegExp, matchesAny } from '../core/glob';
 import { toKey } from './convert';
@@ -35,9 +38,10 @@ const FOLDER_SCAN_KEY = 'scan:';
 const CHANGE_EVENT_DELAY_MS = 150;
 /**
  * ...and at most this often while a burst of file events is being worked through (a folder
- * copied in, a branch switched): each refresh re-resolves the whole corpus for the views.
+ * copied in, a branch switched): each refresh re-resolves the whole corpus for the views, on a
+ * thread that shares the machine's cores with the workers analysing the burst.
  */
-const BURST_EVENT_DELAY_MS = 1000;
+const BURST_EVENT_DELAY_MS = 5000;
 /** Files read and waiting for (or in) analysis at once during a full index. */
 const MAX_IN_FLIGHT = 64;
 /** Longest stretch of work on this thread before giving the event loop a turn. */
@@ -98,41 +102,6 @@ function readSettings(): Settings {
   };
 }
 
-/**
- * Runs the short synchronous steps of indexing (decoding, cache lookups, filing results) one
- * after another, at most SLICE_MS at a time before the event loop gets a turn. Without it, the
- * continuations of dozens of file reads completing together would run back to back and hold the
- * extension host for as long as they all take.
- */
-class SliceQueue {
-  private readonly tasks: (() => void)[] = [];
-  private scheduled = false;
-
-  run<T>(fn: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.tasks.push(() => {
-        try {
-          resolve(fn());
-        } catch (e) {
-          reject(e);
-        }
-      });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      const start = performance.now();
-      while (this.tasks.length && performance.now() - start < SLICE_MS) this.tasks.shift()!();
-      if (this.tasks.length) this.schedule();
-    });
-  }
-}
-
 // Local files are read straight through Node's fs: VS Code's file-system API costs several times
 // more of this thread per file (a stat and a read each pass through its provider layers), which
 // a folder of thousands of files feels at every start. Other schemes go through VS Code.
@@ -151,7 +120,19 @@ function bytesOf(uri: vscode.Uri): Thenable<Uint8Array> {
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
-  readonly index = new CorpusIndex();
+  /**
+   * Every piece of work this thread does in slices (decoding, cache lookups, filing results,
+   * file events, preparing the index's snapshot) shares one slicer: all of it together, not
+   * each kind on its own, stays within SLICE_MS per turn of the event loop.
+   */
+  private readonly slices = new Slicer(SLICE_MS);
+  readonly index = new CorpusIndex({ queries: 'snapshot', slicer: this.slices });
+  /** The preparation of the index's next snapshot under way, if any. */
+  private preparation: Promise<void> | undefined;
+  /** Documents read (or removed) since the file events under way began. */
+  private burstDone = 0;
+  /** Progress of the full index under way. */
+  private fullIndex: { done: number; total: number } | undefined;
   private settings = readSettings();
   private includeRe: RegExp[] = [];
   private excludeRe: RegExp[] = [];
@@ -182,7 +163,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly cache: AnalysisCache | undefined;
   private cacheLoaded: Promise<void> | undefined;
   private cacheTimer: { current: NodeJS.Timeout } | undefined;
-  private readonly slices = new SliceQueue();
   /** Publication dates the folders give (settings, sidecar): part of each document's analysis. */
   private readonly documentDates: WorkspaceDocumentDates;
   /** Signature of the clustering saved in the cache (none saved or known: undefined). */
@@ -251,12 +231,50 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.firstIndex ?? this.rebuild(true);
   }
 
-  /** Resolves when no indexing, edit or file event is pending. */
+  /** Resolves when no indexing, edit or file event is pending, and queries see every change. */
   async whenIdle(): Promise<void> {
     await this.whenReady();
-    while (this.indexing || this.pending.size || this.work.size) {
-      await (this.indexing ?? (this.work.size ? Promise.allSettled([...this.work]) : new Promise((r) => setTimeout(r, 50))));
+    for (;;) {
+      if (this.indexing) await this.indexing;
+      else if (this.work.size) await Promise.allSettled([...this.work]);
+      else if (this.pending.size) await new Promise((r) => setTimeout(r, 50));
+      else if (this.preparation || !this.index.prepared) await this.prepareSnapshot();
+      else return;
     }
+  }
+
+  /**
+   * Builds the index's next snapshot (in slices) and swaps it in; one at a time. Documents
+   * arriving meanwhile wait for it (landing()), so it is never abandoned halfway.
+   */
+  private prepareSnapshot(): Promise<void> {
+    return (this.preparation ??= this.index.prepare().finally(() => (this.preparation = undefined)));
+  }
+
+  /** Resolves when no preparation runs: the moment a document may enter or leave the index. */
+  private async landing(): Promise<void> {
+    while (this.preparation) await this.preparation;
+  }
+
+  /**
+   * What a hover or a view may say while answers are incomplete: "indexing 40% (930/2,325
+   * documents)", or "updating entities" while the snapshot lags the documents; undefined when
+   * everything is in.
+   */
+  busyNote(): string | undefined {
+    const progress = this.indexingProgress();
+    if (progress) {
+      const percent = progress.total ? Math.floor((100 * progress.done) / progress.total) : 0;
+      return `indexing ${percent}% (${progress.done.toLocaleString('en')}/${progress.total.toLocaleString('en')} documents)`;
+    }
+    return this.index.prepared ? undefined : 'updating entities';
+  }
+
+  /** Documents done and to do in the full index or the burst of file events under way. */
+  indexingProgress(): { done: number; total: number } | undefined {
+    if (this.fullIndex) return { ...this.fullIndex };
+    const left = this.pending.size + this.reading.size - (this.pending.has(FOLDER_SCAN_KEY) ? 1 : 0);
+    return left > 0 ? { done: this.burstDone, total: this.burstDone + left } : undefined;
   }
 
   private compileGlobs(): void {
@@ -371,10 +389,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.changeTimer) return;
     this.changeTimer = this.afterBurst(CHANGE_EVENT_DELAY_MS, BURST_EVENT_DELAY_MS, () => {
       this.changeTimer = undefined;
-      // Resolve aliases and build the timeline in slices first, so the views' refresh is cheap.
-      void this.index.prepare().then(() => {
-        // Documents that arrived meanwhile would make the views resolve everything at once.
-        if (!this.index.prepared) return this.fireChanged();
+      // The next snapshot first (in slices), then the views refresh from it.
+      void this.prepareSnapshot().then(() => {
+        if (!this.index.prepared) this.fireChanged(); // changed again meanwhile: once more
         this.changed.fire();
         this.reportReady();
       });
@@ -399,6 +416,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private reportReady(): void {
     if (this.indexing) return;
+    if (!this.pending.size && !this.reading.size) this.burstDone = 0;
     const documents = this.index.size;
     this.status.ready(documents, this.index.entities().length, this.skipped.size);
     void vscode.commands.executeCommand('setContext', 'dossier.documentCount', documents);
@@ -528,6 +546,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const version = this.bump(key);
     try {
       const analysis = await this.analyze(key, text, [], 'high');
+      await this.landing();
       if (!this.isCurrent(key, version)) return;
       this.index.set(analysis, text);
       this.fireChanged();
@@ -538,24 +557,37 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /**
-   * Makes the index hold the text the user sees before a request answers: an edit still waiting
-   * for the typing pause or for its worker is analyzed now, on this thread (one article: a few
-   * tens of ms, and only when a request comes within a moment of typing).
+   * A request (hover, definition…) on a document with an edit still waiting for the typing pause:
+   * the edit goes to a worker now, ahead of everything else. The request itself answers at once,
+   * from the index as it is (lookupAt checks that the text there is still what was analysed).
    */
-  flush(doc: vscode.TextDocument): void {
+  hurry(doc: vscode.TextDocument): void {
     const key = toKey(doc.uri);
-    if (!this.accepts(doc.uri) || !this.index.analysis(key)) return;
-    const text = doc.getText();
-    if (this.index.text(key) === text || doc.isClosed) return;
-    if (!this.pending.has(key) && !doc.isDirty) return; // the saved file is on its way through the watcher
-    this.cancelPending(key);
-    this.bump(key);
-    try {
-      this.index.update(key, text);
-      this.fireChanged();
-    } catch (e) {
-      this.log.error(`${doc.uri.fsPath}: analysis failed: ${(e as Error).stack ?? e}`);
-    }
+    if (this.pending.has(key) && this.index.analysis(key) && !doc.isClosed) void this.track(this.applyEdit(doc));
+  }
+
+  /**
+   * The entity or dated mention at a position of a document, from the index's snapshot, at once;
+   * undefined when there is none, or when the document's text there changed since it was
+   * analysed (an unsaved edit on its way).
+   */
+  lookupAt(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): { key: string; entity?: { entity: Entity; mention: MentionRef }; date?: DateMention } | undefined {
+    this.hurry(document);
+    const key = toKey(document.uri);
+    const index = this.index;
+    if (!index.analysis(key)) return undefined;
+    const offset = document.offsetAt(position);
+    const edited = index.text(key) !== document.getText();
+    const unchanged = (start: number, end: number, text: string) =>
+      !edited || document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))) === text;
+    const hit = index.entityAt(key, offset);
+    if (hit && unchanged(hit.mention.start, hit.mention.end, hit.mention.text)) return { key, entity: hit };
+    const date = index.dateAt(key, offset);
+    if (date && unchanged(date.start, date.end, date.text)) return { key, date };
+    return { key };
   }
 
   private scheduleRead(uri: vscode.Uri): void {
@@ -567,7 +599,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.cancelPending(key);
         // Hundreds of these timers fire together in a burst: start each read in a slice.
         const read = this.slices.run(() => this.readOne(uri, this.priorityOf(key))).then((reading) => reading);
-        void this.track(read).then((changed) => changed && this.fireChanged());
+        void this.track(read).then((changed) => {
+          this.burstDone++;
+          if (changed) this.fireChanged();
+        });
       }, WATCH_DEBOUNCE_MS),
     );
   }
@@ -584,13 +619,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const path of this.index.pathsUnder(key)) {
       const version = this.bump(path);
       // Unless the file came back meanwhile (its newer read then decides).
-      void this.track(this.slices.run(() => this.isCurrent(path, version) && this.removeDocument(path)));
+      void this.track(this.landing().then(() => this.slices.run(() => this.isCurrent(path, version) && this.removeDocument(path))));
     }
   }
 
   private removeDocument(path: string): void {
     this.cancelPending(path);
-    if (this.index.remove(path)) this.fireChanged();
+    if (!this.preparation) {
+      if (this.index.remove(path)) this.fireChanged();
+      return;
+    }
+    const version = this.bump(path);
+    void this.track(this.landing().then(() => this.isCurrent(path, version) && this.index.remove(path) && this.fireChanged()));
   }
 
   /** Reads one file (or the open editor's unsaved text) into the index; false when nothing changed. */
@@ -620,13 +660,13 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (stat.directory) return false;
         if (stat.size > this.settings.maxFileSizeKB * 1024) {
           this.skip(key, `${uri.fsPath}: skipped, ${Math.round(stat.size / 1024)} KB is larger than dossier.maxFileSizeKB (${this.settings.maxFileSizeKB} KB)`);
-          return current() && this.index.remove(key);
+          return this.unindex(key, current);
         }
         bytes = await bytesOf(uri);
       } catch (e) {
         // Deleted or renamed while we were reading, or unreadable: say so, keep the rest.
         this.skip(key, `${uri.fsPath}: skipped, cannot be read (${(e as { code?: string }).code ?? (e as Error).message})`);
-        return current() && this.index.remove(key);
+        return this.unindex(key, current);
       }
       if (!current()) return false;
       const maxKB = this.settings.maxFileSizeKB;
@@ -634,7 +674,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (!current()) return false;
       if (decoded.skipped || decoded.text === undefined) {
         this.skip(key, decoded.skipped ?? `${uri.fsPath}: skipped`);
-        return this.index.remove(key);
+        return this.unindex(key, current);
       }
       this.skipped.delete(key);
       text = decoded.text;
@@ -648,14 +688,21 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (e instanceof PoolError && e.kind === 'cancelled') return false;
       if (!current()) return false;
       this.log.error(`${uri.fsPath}: analysis failed: ${e instanceof PoolError ? e.message : ((e as Error).stack ?? e)}`);
-      return this.index.remove(key);
+      return this.unindex(key, current);
     }
+    await this.landing();
     return this.slices.run(() => {
       if (!current()) return false;
       this.index.set(analysis, text);
       for (const w of analysis.warnings) this.log.warn(w);
       return true;
     });
+  }
+
+  /** Takes a document out of the index (between preparations), if `current` still holds. */
+  private async unindex(key: string, current: () => boolean): Promise<boolean> {
+    await this.landing();
+    return current() && this.index.remove(key);
   }
 
   private skip(key: string, message: string): void {
@@ -688,9 +735,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       await this.cacheLoaded;
       await this.documentDates.ready;
       if (generation !== this.generation) return;
+      await this.landing();
       this.index.clear();
       this.skipped.clear();
       this.status.indexing(0, uris.length);
+      this.fullIndex = { done: 0, total: uris.length };
       // Visible and open documents first: the user is looking at them.
       const open = this.openKeys();
       const prioritized = uris
@@ -719,6 +768,7 @@ export class WorkspaceIndex implements vscode.Disposable {
             queued.delete(key);
             inFlight.delete(job);
             done++;
+            if (generation === this.generation) this.fullIndex = { done, total: uris.length };
             report();
           });
         inFlight.add(job);
@@ -730,9 +780,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       // The corpus as it was when this window last indexed or closed: adopt its clustering.
       const saved = useCache ? await this.cache?.loadClustering() : undefined;
       if (generation !== this.generation) return;
-      const clusteringRestored = !!saved && (await runInSlices(this.index.restoreSteps(saved), SLICE_MS));
+      const clusteringRestored = !!saved && (await this.slices.steps(this.index.restoreSteps(saved))) === true;
       if (clusteringRestored) this.savedClustering = saved!.signature;
-      await this.index.prepare();
+      await this.prepareSnapshot();
+      if (!this.index.prepared) await this.prepareSnapshot(); // an edit landed meanwhile
       const entities = this.index.entities().length;
       const analyzed = (this.pool?.stats.completed ?? 0) - completedBefore;
       const cacheHits = (this.cache?.stats.hits ?? 0) - hitsBefore;
@@ -764,6 +815,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       } finally {
         if (generation === this.generation) {
           this.indexing = undefined;
+          this.fullIndex = undefined;
           void vscode.commands.executeCommand('setContext', 'dossier.indexed', true);
           this.reportReady();
           this.changed.fire();
