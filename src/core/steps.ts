@@ -93,6 +93,8 @@ export class Slicer {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
+      // A task that queued more work scheduled this turn, and the last one may have done it all.
+      if (!this.tasks.length) return;
       const until = performance.now() + this.sliceMs;
       // At least one task a turn, however short the slice.
       do {
@@ -102,11 +104,6 @@ export class Slicer {
       if (this.tasks.length) this.schedule();
     });
   }
-}
-
-/** Runs a sliced computation on this thread, giving the event loop a turn about every sliceMs. */
-export async function runInSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
-  return (await new Slicer(sliceMs).steps(steps)) as T;
 }
 
 /** Elements sorted natively per run before the runs are merged. */

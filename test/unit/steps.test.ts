@@ -96,3 +96,19 @@ describe('Slicer', () => {
     );
   });
 });
+
+describe('Slicer, nested', () => {
+  it('lets a task queue more work, which may run in the same turn', async () => {
+    const slicer = new Slicer(1000);
+    const log: string[] = [];
+    await slicer.run(() => {
+      log.push('outer');
+      void slicer.run(() => log.push('inner'));
+    });
+    // The inner task ran in the outer one's slice; the turn it had scheduled finds nothing to do.
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    assert.deepStrictEqual(log, ['outer', 'inner']);
+    assert.strictEqual(slicer.pending, 0);
+  });
+});
