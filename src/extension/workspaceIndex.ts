@@ -8,18 +8,17 @@
 // visible documents first), and results persist in an AnalysisCache in the workspace storage, so
 // a warm start with an unchanged corpus analyzes nothing. This thread only reads, decodes, looks
 // up the cache and files results, in slices short enough to keep the editor responsive.
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../core/analysisCache';
-import { analyzeDocument } from '../core/analyze';
 import { CorpusIndex } from '../core/corpusIndex';
-import { analysisKey } from '../core/dateContext';
-import { decodeDocument } from '../core/document';
-import { DateMention, DocumentAnalysis, Entity, MentionRef } from '../core/types';
+import { DateMention, Entity, MentionRef } from '../core/types';
 import { Slicer } from '../core/steps';
-import { AnalysisPool, PoolError, Priority } from '../core/workerPool';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globProblem, globToRegExp, matchesAny } from '../core/glob';
+import { AnalysisPool, Priority } from '../core/workerPool';
+import { DocumentPipeline, FileHost, LoadRequest } from '../core/documentPipeline';
+import { fsReason, readRegularFileAsync } from '../core/files';
 import { toKey } from './convert';
+import { WorkspaceSettings } from './workspace/settings';
+import { WorkspaceWatcher } from './workspace/watcher';
 import { WorkspaceDocumentDates } from './documentDates';
 import { DossierStatus } from './status';
 import { plural } from './format';
@@ -28,12 +27,6 @@ import { plural } from './format';
 export const EDIT_DEBOUNCE_MS = 300;
 /** Pause after a file-system event before the file is re-read (saves come in bursts). */
 const WATCH_DEBOUNCE_MS = 100;
-/** Pause after the last new folder appeared before new folders are scanned for files the watcher missed... */
-const FOLDER_SCAN_DELAY_MS = 1000;
-/** ...but no longer than this after the first one. */
-const FOLDER_SCAN_MAX_WAIT_MS = 10_000;
-/** Key of the folder scan's timer among the pending ones (no document key looks like it). */
-const FOLDER_SCAN_KEY = 'scan:';
 /** Views refresh at most this often while the index changes. */
 const CHANGE_EVENT_DELAY_MS = 150;
 /**
@@ -85,39 +78,26 @@ export interface IndexStats {
   ms: number;
 }
 
-interface Settings {
-  include: string[];
-  exclude: string[];
-  maxFileSizeKB: number;
-}
-
-function readSettings(): Settings {
-  const c = vscode.workspace.getConfiguration('dossier');
-  const list = (v: unknown, fallback: string): string[] =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : typeof v === 'string' && v ? [v] : [fallback];
-  return {
-    include: list(c.get('include'), DEFAULT_INCLUDE),
-    exclude: list(c.get('exclude'), DEFAULT_EXCLUDE),
-    maxFileSizeKB: Math.max(1, c.get<number>('maxFileSizeKB') ?? 10240),
-  };
-}
-
-// Local files are read straight through Node's fs: VS Code's file-system API costs several times
-// more of this thread per file (a stat and a read each pass through its provider layers), which
-// a folder of thousands of files feels at every start. Other schemes go through VS Code.
-
-async function statOf(uri: vscode.Uri): Promise<{ directory: boolean; size: number }> {
-  if (uri.scheme === 'file') {
-    const st = await fs.promises.stat(uri.fsPath);
-    return { directory: st.isDirectory(), size: st.size };
-  }
-  const st = await vscode.workspace.fs.stat(uri);
-  return { directory: (st.type & vscode.FileType.Directory) !== 0, size: st.size };
-}
-
-function bytesOf(uri: vscode.Uri): Thenable<Uint8Array> {
-  return uri.scheme === 'file' ? fs.promises.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
-}
+/**
+ * How the editor reads files for the DocumentPipeline: local files straight through Node's fs
+ * (asynchronously, with the same checks as the CLI: VS Code's file-system API costs several times
+ * more of this thread per file, which a folder of thousands of files feels at every start);
+ * other schemes through VS Code. `file` is the document's URI.
+ */
+const editorFileHost: FileHost = {
+  async read(file, maxBytes, tooLarge) {
+    const uri = vscode.Uri.parse(file);
+    if (uri.scheme === 'file') return readRegularFileAsync(uri.fsPath, maxBytes, tooLarge);
+    try {
+      const st = await vscode.workspace.fs.stat(uri);
+      if (st.type & vscode.FileType.Directory) return { problem: 'a folder' };
+      if (st.size > maxBytes) return { problem: tooLarge(st.size) };
+      return { bytes: Buffer.from(await vscode.workspace.fs.readFile(uri)) };
+    } catch (e) {
+      return { problem: fsReason(e), code: (e as { code?: string }).code };
+    }
+  },
+};
 
 export class WorkspaceIndex implements vscode.Disposable {
   /**
@@ -133,25 +113,20 @@ export class WorkspaceIndex implements vscode.Disposable {
   private burstDone = 0;
   /** Progress of the full index under way. */
   private fullIndex: { done: number; total: number } | undefined;
-  private settings = readSettings();
-  private includeRe: RegExp[] = [];
-  private excludeRe: RegExp[] = [];
+  private readonly settings: WorkspaceSettings;
+  private readonly watcher: WorkspaceWatcher;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires (debounced) after the index changed. */
   readonly onDidChange = this.changed.event;
   private changeTimer: { current: NodeJS.Timeout } | undefined;
   private readonly pending = new Map<string, NodeJS.Timeout>();
-  private watchers: vscode.FileSystemWatcher[] = [];
   private generation = 0;
   private skipped = new Set<string>();
   private firstIndex: Promise<void> | undefined;
   private indexing: Promise<void> | undefined;
   /** Per document, a counter bumped by every read, edit and removal: only the latest result lands. */
   private readonly versions = new Map<string, number>();
-  /** Folders created since the last folder scan, by key. */
-  private readonly newFolders = new Map<string, vscode.Uri>();
-  private folderScanSince: number | undefined;
   /** Documents being read, with the version of the read under way. */
   private readonly reading = new Map<string, number>();
   /** Single-document reads and edits under way (outside a full index). */
@@ -165,6 +140,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private cacheTimer: { current: NodeJS.Timeout } | undefined;
   /** Publication dates the folders give (settings, sidecar): part of each document's analysis. */
   private readonly documentDates: WorkspaceDocumentDates;
+  /** Read → decode → cache → workers, as the CLI does it (rebuilt when maxFileSizeKB changes). */
+  private pipeline: DocumentPipeline;
   /** Signature of the clustering saved in the cache (none saved or known: undefined). */
   private savedClustering: string | undefined;
   /** Figures of the last full index. */
@@ -174,20 +151,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly status: DossierStatus,
     private readonly options: WorkspaceIndexOptions = {},
   ) {
-    this.compileGlobs();
+    this.settings = new WorkspaceSettings(status.log);
     this.documentDates = new WorkspaceDocumentDates(status.log);
     if (options.cacheDir) {
       this.cache = new AnalysisCache(options.cacheDir);
       // Buckets are read and unzipped in the background, so lookups never wait on the disk.
       this.cacheLoaded = this.cache.preload().catch((e) => this.log.warn(`cache: cannot be read (${(e as Error).message})`));
     }
+    this.pipeline = this.makePipeline();
     this.disposables.push(
       this.changed,
       this.documentDates,
       // Documents whose dates come from their own text keep their cache key and are not re-analyzed.
       this.documentDates.onDidChange(() => void this.rebuild(false)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.accepts(e.document.uri)) this.scheduleEdit(e.document);
+        if (e.contentChanges.length && this.settings.accepts(e.document.uri)) this.scheduleEdit(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         // Closing a document with unsaved edits discards them: go back to the file on disk.
@@ -200,16 +178,25 @@ export class WorkspaceIndex implements vscode.Disposable {
         for (const e of editors) this.pool?.promote(toKey(e.document.uri));
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['dossier.include', 'dossier.exclude', 'dossier.maxFileSizeKB'].some((s) => e.affectsConfiguration(s))) {
-          this.settings = readSettings();
-          this.compileGlobs();
-          this.watch();
+        if (WorkspaceSettings.affected(e)) {
+          this.settings.reload();
+          this.pipeline = this.makePipeline();
+          this.watcher.watch();
           void this.rebuild(false);
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild(false)),
     );
-    this.watch();
+    this.watcher = new WorkspaceWatcher(this.settings, this.slices, {
+      changed: (uri) => this.scheduleRead(uri),
+      deleted: (uri) => this.removePath(uri),
+      known: (uri) => {
+        const key = toKey(uri);
+        return !!this.index.analysis(key) || this.skipped.has(key) || this.pending.has(key) || this.reading.has(key);
+      },
+      track: (work) => this.track(work),
+    });
+    this.disposables.push(this.watcher);
   }
 
   /** Where analyses persist between sessions (undefined: no cache). */
@@ -237,8 +224,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (;;) {
       if (this.indexing) await this.indexing;
       else if (this.work.size) await Promise.allSettled([...this.work]);
-      else if (this.pending.size) await new Promise((r) => setTimeout(r, 50));
-      else if (this.preparation || !this.index.prepared) await this.prepareSnapshot();
+      else if (this.pending.size || this.watcher.scanPending) await new Promise((r) => setTimeout(r, 50));
+      else if (this.preparation || !this.index.prepared) await this.whenCurrent();
       else return;
     }
   }
@@ -249,6 +236,11 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private prepareSnapshot(): Promise<void> {
     return (this.preparation ??= this.index.prepare().finally(() => (this.preparation = undefined)));
+  }
+
+  /** Resolves once queries see every change made so far (after a correction, say), or after a few tries. */
+  async whenCurrent(): Promise<void> {
+    for (let attempt = 0; attempt < 5 && (this.preparation || !this.index.prepared); attempt++) await this.prepareSnapshot();
   }
 
   /** Resolves when no preparation runs: the moment a document may enter or leave the index. */
@@ -273,111 +265,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Documents done and to do in the full index or the burst of file events under way. */
   indexingProgress(): { done: number; total: number } | undefined {
     if (this.fullIndex) return { ...this.fullIndex };
-    const left = this.pending.size + this.reading.size - (this.pending.has(FOLDER_SCAN_KEY) ? 1 : 0);
+    const left = this.pending.size + this.reading.size;
     return left > 0 ? { done: this.burstDone, total: this.burstDone + left } : undefined;
-  }
-
-  private compileGlobs(): void {
-    this.includeRe = this.compileSetting('dossier.include', this.settings.include);
-    this.excludeRe = this.compileSetting('dossier.exclude', this.settings.exclude);
-  }
-
-  /** The setting's globs; one Dossier cannot read is logged and left out, not fatal. */
-  private compileSetting(name: string, globs: string[]): RegExp[] {
-    const out: RegExp[] = [];
-    for (const glob of globs) {
-      const problem = globProblem(glob);
-      if (problem) this.log.warn(`${name}: ${problem}; glob ignored`);
-      else out.push(globToRegExp(glob));
-    }
-    return out;
-  }
-
-  private relative(uri: vscode.Uri): string | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
-  }
-
-  /** Whether a file belongs in the index under the current include/exclude settings. */
-  accepts(uri: vscode.Uri): boolean {
-    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
-    const rel = this.relative(uri);
-    return rel !== undefined && matchesAny(rel, this.includeRe) && !matchesAny(rel, this.excludeRe);
-  }
-
-  private watch(): void {
-    for (const w of this.watchers) w.dispose();
-    this.watchers = this.settings.include.map((glob) => {
-      const w = vscode.workspace.createFileSystemWatcher(glob);
-      w.onDidCreate((uri) => this.onFileEvent(() => this.accepts(uri) && this.scheduleRead(uri)));
-      w.onDidChange((uri) => this.onFileEvent(() => this.accepts(uri) && this.scheduleRead(uri)));
-      w.onDidDelete((uri) => this.onFileEvent(() => this.removePath(uri)));
-      return w;
-    });
-    // A deleted or renamed folder reports only the folder: drop everything under it.
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
-    folders.onDidDelete((uri) => this.onFileEvent(() => this.removePath(uri)));
-    folders.onDidCreate((uri) => this.onFileEvent(() => !this.accepts(uri) && !this.excluded(uri) && this.scheduleFolderScan(uri)));
-    this.watchers.push(folders);
-  }
-
-  /**
-   * File events arrive by the hundred in one go during a burst (a folder copied in or deleted, a
-   * branch switched), all dispatched in one turn of the event loop: only queue them there, and
-   * handle them in slices.
-   */
-  private onFileEvent(handle: () => unknown): void {
-    void this.track(this.slices.run(handle));
-  }
-
-  private excluded(uri: vscode.Uri): boolean {
-    const rel = this.relative(uri);
-    return rel === undefined || matchesAny(rel, this.excludeRe) || matchesAny(rel + '/', this.excludeRe);
-  }
-
-  /**
-   * A folder just created (copied in, unpacked) is scanned a moment later: the watcher starts
-   * watching a new folder only once it learns of it, so the first files written into it right
-   * away are never reported (seen on Linux: the first 1–3 files of each folder copied in).
-   * New folders are collected and scanned once they stop appearing (at most FOLDER_SCAN_MAX_WAIT_MS
-   * after the first), only the outermost of them: an archive unpacked costs one scan, not one
-   * per folder.
-   */
-  private scheduleFolderScan(uri: vscode.Uri): void {
-    this.newFolders.set(toKey(uri), uri);
-    this.folderScanSince ??= Date.now();
-    const timer = this.pending.get(FOLDER_SCAN_KEY);
-    if (timer && Date.now() - this.folderScanSince >= FOLDER_SCAN_MAX_WAIT_MS) return; // due soon anyway
-    if (timer) clearTimeout(timer);
-    this.pending.set(
-      FOLDER_SCAN_KEY,
-      setTimeout(() => {
-        this.pending.delete(FOLDER_SCAN_KEY);
-        this.folderScanSince = undefined;
-        const keys = [...this.newFolders.keys()].sort();
-        const outermost = keys.filter((k, i) => !keys.slice(0, i).some((a) => k.startsWith(a + '/')));
-        const uris = outermost.map((k) => this.newFolders.get(k)!);
-        this.newFolders.clear();
-        for (const folder of uris) void this.track(this.scanNewFolder(folder));
-      }, FOLDER_SCAN_DELAY_MS),
-    );
-  }
-
-  private async scanNewFolder(folder: vscode.Uri): Promise<void> {
-    try {
-      if (!((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory)) return;
-    } catch {
-      return; // gone again
-    }
-    for (const glob of this.settings.include) {
-      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) {
-        const key = toKey(uri);
-        const known = this.index.analysis(key) || this.skipped.has(key) || this.pending.has(key) || this.reading.has(key);
-        if (!known && this.accepts(uri)) this.scheduleRead(uri);
-      }
-    }
   }
 
   /** Tells views and decorations the index changed (e.g. new corrections); debounced. */
@@ -407,7 +296,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const first = Date.now();
     const handle = { current: undefined as unknown as NodeJS.Timeout };
     const fire = () => {
-      if ((this.work.size || this.pending.size) && Date.now() - first < maxWait) handle.current = setTimeout(fire, delay);
+      if ((this.work.size || this.pending.size || this.watcher.scanPending) && Date.now() - first < maxWait) handle.current = setTimeout(fire, delay);
       else fn();
     };
     handle.current = setTimeout(fire, delay);
@@ -478,30 +367,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.pool;
   }
 
-  /**
-   * The analysis of one document: from the cache, else from a worker (else on this thread when
-   * workers cannot run). Throws PoolError('cancelled') when a newer version superseded it.
-   */
-  private async analyze(key: string, text: string, warnings: string[], priority: Priority, useCache = true): Promise<DocumentAnalysis> {
-    const cache = this.cache;
-    const dateContext = this.documentDates.contextFor(key);
-    const hit = useCache && cache ? await this.slices.run(() => cache.get(key, text, warnings, analysisKey(key, text, dateContext))) : undefined;
-    if (hit) return hit;
-    let analysis: DocumentAnalysis | undefined;
-    const pool = this.getPool();
-    if (pool && !pool.broken) {
-      try {
-        analysis = await pool.analyze(key, text, warnings, { priority, dateContext });
-      } catch (e) {
-        // A crash or a timeout would do the same here, on the editor's thread: report, don't retry.
-        if (!(e instanceof PoolError) || e.kind !== 'startup') throw e;
-        this.log.warn(`${e.message}; analyzing on the extension host's thread`);
-      }
-    }
-    analysis ??= analyzeDocument(key, text, warnings, dateContext);
-    const done = analysis;
-    if (cache && (await this.slices.run(() => cache.put(done, text, warnings)))) this.scheduleCacheFlush();
-    return analysis;
+  private makePipeline(): DocumentPipeline {
+    return new DocumentPipeline({
+      host: editorFileHost,
+      slicer: this.slices,
+      maxFileSizeKB: this.settings.current.maxFileSizeKB,
+      cache: this.cache,
+      pool: () => this.getPool(),
+      warn: (message) => this.log.warn(message),
+      stored: () => this.scheduleCacheFlush(),
+    });
+  }
+
+  /** What the pipeline needs to know of a document (its key is its URI). */
+  private request(uri: vscode.Uri, key: string, priority: Priority, wanted: () => boolean, useCache = true): LoadRequest {
+    return { key, file: key, label: uri.scheme === 'file' ? uri.fsPath : key, dateContext: this.documentDates.contextFor(key), priority, useCache, wanted };
   }
 
   private scheduleCacheFlush(): void {
@@ -544,16 +424,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     const text = doc.getText();
     if (this.index.text(key) === text) return;
     const version = this.bump(key);
-    try {
-      const analysis = await this.analyze(key, text, [], 'high');
-      await this.landing();
-      if (!this.isCurrent(key, version)) return;
-      this.index.set(analysis, text);
-      this.fireChanged();
-    } catch (e) {
-      if (e instanceof PoolError && e.kind === 'cancelled') return;
-      this.log.error(`${doc.uri.fsPath}: analysis failed: ${(e as Error).stack ?? e}`);
-    }
+    const current = () => this.isCurrent(key, version);
+    const outcome = await this.pipeline.analyse(this.request(doc.uri, key, 'high', current), text, []);
+    if (outcome.kind === 'skipped') this.log.warn(outcome.reason);
+    if (outcome.kind !== 'analysed') return;
+    await this.landing();
+    if (!current()) return;
+    this.index.set(outcome.analysis, text);
+    this.fireChanged();
   }
 
   /**
@@ -647,54 +525,29 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async read(uri: vscode.Uri, key: string, version: number, priority: Priority, useCache: boolean): Promise<boolean> {
     const current = () => this.isCurrent(key, version);
+    const request = this.request(uri, key, priority, current, useCache);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    let text: string;
-    let warnings: string[] = [];
-    if (open?.isDirty) {
-      // The editor's text wins over the file until it is saved or discarded.
-      text = open.getText();
-    } else {
-      let bytes: Uint8Array;
-      try {
-        const stat = await statOf(uri);
-        if (stat.directory) return false;
-        if (stat.size > this.settings.maxFileSizeKB * 1024) {
-          this.skip(key, `${uri.fsPath}: skipped, ${Math.round(stat.size / 1024)} KB is larger than dossier.maxFileSizeKB (${this.settings.maxFileSizeKB} KB)`);
-          return this.unindex(key, current);
-        }
-        bytes = await bytesOf(uri);
-      } catch (e) {
-        // Deleted or renamed while we were reading, or unreadable: say so, keep the rest.
-        this.skip(key, `${uri.fsPath}: skipped, cannot be read (${(e as { code?: string }).code ?? (e as Error).message})`);
-        return this.unindex(key, current);
-      }
-      if (!current()) return false;
-      const maxKB = this.settings.maxFileSizeKB;
-      const decoded = await this.slices.run(() => decodeDocument(bytes, uri.fsPath, maxKB));
-      if (!current()) return false;
-      if (decoded.skipped || decoded.text === undefined) {
-        this.skip(key, decoded.skipped ?? `${uri.fsPath}: skipped`);
-        return this.unindex(key, current);
-      }
-      this.skipped.delete(key);
-      text = decoded.text;
-      warnings = decoded.warnings;
+    // The editor's text wins over the file until it is saved or discarded.
+    const decoded = open?.isDirty ? { kind: 'text' as const, text: open.getText(), warnings: [] } : await this.pipeline.read(request);
+    if (decoded.kind === 'superseded') return false;
+    if (decoded.kind === 'skipped') {
+      if (decoded.reason === `${request.label}: skipped, a folder`) return false; // a folder's event, not a document's
+      this.skip(key, decoded.reason);
+      return this.unindex(key, current);
     }
-    if (this.index.text(key) === text) return false;
-    let analysis: DocumentAnalysis;
-    try {
-      analysis = await this.analyze(key, text, warnings, priority, useCache);
-    } catch (e) {
-      if (e instanceof PoolError && e.kind === 'cancelled') return false;
-      if (!current()) return false;
-      this.log.error(`${uri.fsPath}: analysis failed: ${e instanceof PoolError ? e.message : ((e as Error).stack ?? e)}`);
+    this.skipped.delete(key);
+    if (this.index.text(key) === decoded.text) return false;
+    const outcome = await this.pipeline.analyse(request, decoded.text, decoded.warnings);
+    if (outcome.kind === 'superseded') return false;
+    if (outcome.kind === 'skipped') {
+      this.skip(key, outcome.reason);
       return this.unindex(key, current);
     }
     await this.landing();
     return this.slices.run(() => {
       if (!current()) return false;
-      this.index.set(analysis, text);
-      for (const w of analysis.warnings) this.log.warn(w);
+      this.index.set(outcome.analysis, outcome.text);
+      for (const w of outcome.analysis.warnings) this.log.warn(w);
       return true;
     });
   }
@@ -712,11 +565,12 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async findFiles(): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
-    const exclude = this.settings.exclude.length === 1 ? this.settings.exclude[0] : undefined;
+    const { include, exclude: excludes } = this.settings.current;
+    const exclude = excludes.length === 1 ? excludes[0] : undefined;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of this.settings.include) {
+      for (const glob of include) {
         const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude);
-        for (const uri of uris) if (this.accepts(uri)) found.set(toKey(uri), uri);
+        for (const uri of uris) if (this.settings.accepts(uri)) found.set(toKey(uri), uri);
       }
     }
     return [...found.keys()].sort().map((k) => found.get(k)!);
@@ -839,7 +693,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     const snapshot = this.index.prepared ? this.index.clusteringSnapshot() : undefined;
     if (this.cache && snapshot && snapshot.signature !== this.savedClustering) this.cache.saveClusteringSync(snapshot);
     void this.pool?.close();
-    for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
