@@ -417,6 +417,13 @@ export class CorpusIndex {
     if (!this.timelineCache) this.timelineCache = yield* timelineSteps(this.timelineSources(resolved));
     if (this.published) {
       this.dateRefs ??= yield* this.dateRefSteps();
+      // Suggestions and the views read every entity's documents: gathered a few entities a step
+      // (one named in a thousand documents is a long step of its own).
+      let gathered = 0;
+      for (const e of entities) {
+        gathered += e.documents.length;
+        if (gathered > 2000) [gathered] = [0, yield];
+      }
       resolved.suggestions ??= yield* suggestSameEntitySteps(entities, this.corrections.dismissed);
       this.published = { ...this.published, timeline: this.timelineCache, dateRefs: this.dateRefs, suggestions: resolved.suggestions, builtAt: at };
     }
