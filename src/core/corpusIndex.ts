@@ -1,12 +1,14 @@
 // The cross-document index: documents in, entities / references / timeline out. Alias
 // resolution reruns lazily after a change; per-request lookups are binary searches.
+// Two ways for queries to meet changes (CorpusIndexOptions.queries): exact (the CLI, exports) or
+// from a snapshot that a sliced preparation swaps in whole (the editor, whose thread never waits).
 import {
   adoptClusters, Cluster, CLUSTERING_VERSION, ClusteringSnapshot, clusterSteps, detachedKeys, foldKey, KeyGroups, newClusterCache, settleClusterCache, settleSteps,
 } from './aliases';
 import type { DateContext } from './dateContext';
 import { contentHash } from './hash';
-import { suggestSameEntities, type SameEntitySuggestion } from './suggestions';
-import { drain, sortSteps } from './steps';
+import { suggestSameEntities, suggestSameEntitySteps, type SameEntitySuggestion } from './suggestions';
+import { ABANDONED, drain, Slicer, sortSteps } from './steps';
 import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, CORRECTIONS_FILE, NO_CORRECTIONS } from './corrections';
 import { settleRenamedIds } from './renamedIds';
@@ -17,6 +19,19 @@ import { DateMention, DocumentAnalysis, Entity, MentionRef, Position, Span, Time
 export interface CorpusIndexOptions {
   /** The analyst's corrections (.dossier/aliases.json, parsed by parseCorrections). */
   corrections?: Corrections;
+  /**
+   * How queries meet changes.
+   * - 'exact' (default; the CLI, exports, tests): a query after a change resolves aliases (and
+   *   builds what else it needs) on the spot, so it always sees the documents as they are.
+   * - 'snapshot' (the editor): a query never does that work. Entities, the timeline, date lists
+   *   and suggestions answer from the last preparation (prepare()) that ran to its end, swapped
+   *   in whole, even when documents changed since; per-document facts (texts, date mentions,
+   *   mention positions) are always the current ones. A mention whose name the snapshot does not
+   *   know yet has no entity until the next swap.
+   */
+  queries?: 'exact' | 'snapshot';
+  /** Runs prepare()'s slices, sharing them with the host's other sliced work (default: its own). */
+  slicer?: Slicer;
 }
 
 /** An entity mention placed in its document, by alias key: valid until that document changes. */
@@ -37,6 +52,8 @@ class EntityRecord implements Entity {
   private mentionList?: MentionRef[];
   private folded?: string;
   private documentList?: string[];
+  /** The index's change count when the lists were gathered: they hold until the next change. */
+  private listsAt = -1;
 
   constructor(
     cluster: Cluster,
@@ -60,11 +77,20 @@ class EntityRecord implements Entity {
     return this.count;
   }
 
+  /** Drops lists gathered before the last change (a snapshot's records outlive changes). */
+  private fresh(): void {
+    if (this.listsAt === this.index.changeCount) return;
+    this.listsAt = this.index.changeCount;
+    this.documentList = this.mentionList = undefined;
+  }
+
   get documents(): string[] {
+    this.fresh();
     return (this.documentList ??= this.index.documentsOfKeys(this.keys));
   }
 
   get mentions(): MentionRef[] {
+    this.fresh();
     if (!this.mentionList) {
       this.mentionList = [];
       for (const path of this.documents) {
@@ -92,6 +118,29 @@ interface Resolved {
   byKey: Map<string, EntityRecord>;
   suggestions?: SameEntitySuggestion[];
 }
+
+/**
+ * What snapshot queries read, each part as of the preparation that finished it (`at`: the
+ * index's change count then). Entities are swapped in as soon as they are resolved and sorted,
+ * the timeline, date list and suggestions once they are built on top of them.
+ */
+interface Published {
+  resolved: Resolved & { entities: EntityRecord[] };
+  resolvedAt: number;
+  timeline: TimelineDay[];
+  dateRefs: DateReference[];
+  suggestions: SameEntitySuggestion[];
+  builtAt: number;
+}
+
+const NOTHING_PUBLISHED: Published = {
+  resolved: { entities: [], clusters: [], records: [], byId: new Map(), byKey: new Map(), suggestions: [] },
+  resolvedAt: -1,
+  timeline: [],
+  dateRefs: [],
+  suggestions: [],
+  builtAt: -1,
+};
 
 export interface DateReference {
   path: string;
@@ -126,10 +175,20 @@ export class CorpusIndex {
   private corrections: Corrections;
   /** Renames that could not take their new name's plain id (settleRenamedIds). */
   private renameProblems: string[] = [];
+  /** Snapshot mode: what queries answer from (CorpusIndexOptions.queries); exact mode: undefined. */
+  private published: Published | undefined;
+  private readonly slicer: Slicer;
 
   constructor(options: CorpusIndexOptions = {}) {
     this.corrections = options.corrections ?? NO_CORRECTIONS;
     this.keyGroups = new KeyGroups(detachedKeys(this.corrections));
+    if (options.queries === 'snapshot') this.published = NOTHING_PUBLISHED;
+    this.slicer = options.slicer ?? new Slicer();
+  }
+
+  /** @internal Changes so far (documents, corrections): lists gathered at another count are stale. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   /** How often alias resolution re-clustered everything, and how often it patched locally. */
@@ -250,7 +309,9 @@ export class CorpusIndex {
     return { path, start, end, text, range: { start: positionAtLine(lines, start), end: positionAtLine(lines, end) } };
   }
 
+  /** The resolution queries read: the current one (exact mode, made now if need be) or the snapshot's. */
   private resolve(): Resolved {
+    if (this.published) return this.published.resolved;
     if (!this.resolved) this.finishPreparing();
     if (!this.resolved) drain(this.resolveSteps());
     return this.resolved!;
@@ -334,13 +395,13 @@ export class CorpusIndex {
     return true;
   }
 
-  private *timelineSources(): Generator<TimelineSource> {
+  private *timelineSources(resolved: Resolved): Generator<TimelineSource> {
     for (const doc of this.docs.values()) {
       yield {
         analysis: doc,
         text: this.texts.get(doc.path) ?? '',
         entityMentions: this.placedMentions(doc.path),
-        entityIdOf: (key: string) => this.entityOfKey(key)?.id,
+        entityIdOf: (key: string) => resolved.byKey.get(key)?.id,
       };
     }
   }
@@ -348,15 +409,34 @@ export class CorpusIndex {
   private *prepareSteps(): Generator<void, void> {
     if (!this.resolved) yield* this.resolveSteps();
     const resolved = this.resolved!;
-    resolved.entities ??= yield* sortSteps(resolved.records, byMentions);
+    const entities = (resolved.entities ??= yield* sortSteps(resolved.records, byMentions));
+    const at = this.changes;
+    // Snapshot mode: the entities are ready, swap them in before building the rest on them.
+    if (this.published) this.published = { ...this.published, resolved: { ...resolved, entities }, resolvedAt: at };
     yield;
-    if (!this.timelineCache) this.timelineCache = yield* timelineSteps(this.timelineSources());
+    if (!this.timelineCache) this.timelineCache = yield* timelineSteps(this.timelineSources(resolved));
+    if (this.published) {
+      this.dateRefs ??= yield* this.dateRefSteps();
+      // Suggestions and the views read every entity's documents: gathered a few entities a step
+      // (one named in a thousand documents is a long step of its own).
+      let gathered = 0;
+      for (const e of entities) {
+        gathered += e.documents.length;
+        if (gathered > 2000) [gathered] = [0, yield];
+      }
+      resolved.suggestions ??= yield* suggestSameEntitySteps(entities, this.corrections.dismissed);
+      this.published = { ...this.published, timeline: this.timelineCache, dateRefs: this.dateRefs, suggestions: resolved.suggestions, builtAt: at };
+    }
     // What the next edit's local re-clustering needs, once everything queries need is ready.
     yield* settleSteps(this.clusterCache);
   }
 
-  /** True when queries will find aliases resolved and the timeline built (nothing changed since prepare()). */
+  /**
+   * True when queries will find aliases resolved and the timeline built (nothing changed since
+   * prepare()); in snapshot mode, when the snapshot holds every change.
+   */
   get prepared(): boolean {
+    if (this.published) return this.published.resolvedAt === this.changes && this.published.builtAt === this.changes;
     return !!this.resolved && !!this.timelineCache && !!this.resolved.entities;
   }
 
@@ -371,25 +451,22 @@ export class CorpusIndex {
 
   /**
    * Does ahead of time what the first queries after a change would do — alias resolution, the
-   * sorted entity list, the timeline — in slices of about sliceMs, yielding to the event loop in
-   * between, so a host thread that shares the index with a UI never blocks for long.
+   * sorted entity list, the timeline (in snapshot mode also the date list and the suggestions,
+   * then the swap) — in slices (the index's slicer, or slices of sliceMs), yielding to the event
+   * loop in between, so a host thread that shares the index with a UI never blocks for long.
+   * A change meanwhile abandons the work and starts it over (at most 20 times).
    */
-  async prepare(sliceMs = 8): Promise<void> {
+  async prepare(sliceMs?: number): Promise<void> {
+    const slicer = sliceMs === undefined ? this.slicer : new Slicer(sliceMs);
     for (let attempt = 0; attempt < 20; attempt++) {
       const steps = (this.preparing ??= this.prepareSteps());
-      for (;;) {
-        if (this.preparing !== steps) break; // a change (or a query) took over
-        const until = Date.now() + sliceMs;
-        let done = false;
-        do done = !!steps.next().done;
-        while (!done && Date.now() < until);
-        if (done) {
-          if (this.preparing === steps) this.preparing = undefined;
-          return;
-        }
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      // A change (or, in exact mode, a query) takes over from this preparation.
+      const result = await slicer.steps(steps, () => this.preparing !== steps);
+      if (result !== ABANDONED) {
+        if (this.preparing === steps) this.preparing = undefined;
+        return;
       }
-      if (this.resolved && this.timelineCache) return;
+      if (this.prepared) return;
     }
   }
 
@@ -415,7 +492,7 @@ export class CorpusIndex {
     return list;
   }
 
-  /** The entity an alias key belongs to now (none for an ignored name). */
+  /** The entity an alias key belongs to (none for an ignored name, or one the snapshot does not know). */
   private entityOfKey(key: string): EntityRecord | undefined {
     return this.resolve().byKey.get(key);
   }
@@ -428,6 +505,7 @@ export class CorpusIndex {
 
   /** Pairs of entities that may be one, for the analyst to confirm or dismiss (corrections' `dismissed`). */
   sameEntitySuggestions(): SameEntitySuggestion[] {
+    if (this.published) return this.published.suggestions;
     const r = this.resolve();
     return (r.suggestions ??= suggestSameEntities(this.entities(), this.corrections.dismissed));
   }
@@ -469,7 +547,9 @@ export class CorpusIndex {
 
   /** Date mentions equal to a day value, or inside a month/year value. */
   sameDateMentions(value: string): DateReference[] {
-    const refs = (this.dateRefs ??= this.buildDateRefs());
+    const refs = this.published ? this.published.dateRefs : (this.dateRefs ??= drain(this.dateRefSteps()));
+    // A snapshot's list may name documents changed or removed since: only the current ones count.
+    const current = this.published && this.published.builtAt !== this.changes ? (r: DateReference) => this.docs.get(r.path)?.dates.includes(r.mention) : undefined;
     // Values sort so that a day or month follows its month or year prefix directly.
     let lo = 0;
     let hi = refs.length;
@@ -482,19 +562,21 @@ export class CorpusIndex {
     for (let i = lo; i < refs.length; i++) {
       const v = refs[i].mention.value!;
       if (v !== value && !v.startsWith(value + '-')) break;
-      out.push(refs[i]);
+      if (!current || current(refs[i])) out.push(refs[i]);
     }
     return out.sort((a, b) => compareByDate(this.docs.get(a.path)!, this.docs.get(b.path)!) || a.mention.start - b.mention.start);
   }
 
-  private buildDateRefs(): DateReference[] {
+  private *dateRefSteps(): Generator<void, DateReference[]> {
     const refs: DateReference[] = [];
+    let n = 0;
     for (const [path, doc] of this.docs) {
       for (const d of doc.dates) {
         if (d.value) refs.push({ path, mention: d, range: this.ref(path, d.start, d.end, d.text).range });
       }
+      if (++n % 64 === 0) yield;
     }
-    return refs.sort((a, b) => (a.mention.value! < b.mention.value! ? -1 : a.mention.value! > b.mention.value! ? 1 : 0));
+    return yield* sortSteps(refs, (a, b) => (a.mention.value! < b.mention.value! ? -1 : a.mention.value! > b.mention.value! ? 1 : 0));
   }
 
   /** Entities mentioned in the same sentences as this one, by number of shared sentences. */
@@ -537,11 +619,15 @@ export class CorpusIndex {
   }
 
   timeline(filter: { entityId?: string } = {}): TimelineDay[] {
-    if (!this.timelineCache) this.finishPreparing();
-    if (!this.timelineCache) this.timelineCache = buildTimeline(this.timelineSources());
-    if (!filter.entityId) return this.timelineCache;
+    let timeline: TimelineDay[];
+    if (this.published) timeline = this.published.timeline;
+    else {
+      if (!this.timelineCache) this.finishPreparing();
+      timeline = this.timelineCache ??= buildTimeline(this.timelineSources(this.resolve()));
+    }
+    if (!filter.entityId) return timeline;
     const id = filter.entityId;
-    return this.timelineCache
+    return timeline
       .map((day) => ({ ...day, entries: day.entries.filter((e) => e.entities.includes(id)) }))
       .filter((day) => day.entries.length > 0);
   }

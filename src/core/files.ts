@@ -66,3 +66,33 @@ export function readRegularFile(file: string, maxBytes: number, tooLarge: (size:
     fs.closeSync(fd);
   }
 }
+
+/**
+ * readRegularFile without holding the thread while the disk works (the editor's host reads
+ * thousands of files beside a UI): the same checks, the same answers.
+ */
+export async function readRegularFileAsync(file: string, maxBytes: number, tooLarge: (size: number) => string): Promise<ReadResult> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, OPEN_FLAGS);
+  } catch (e) {
+    return { problem: fsReason(e), code: (e as NodeJS.ErrnoException).code };
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) return { problem: kindOf(st) };
+    if (st.size > maxBytes) return { problem: tooLarge(st.size) };
+    const bytes = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, got, bytes.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return { bytes: got === bytes.length ? bytes : bytes.subarray(0, got) };
+  } catch (e) {
+    return { problem: fsReason(e) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}

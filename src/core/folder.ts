@@ -2,14 +2,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AnalysisCache } from './analysisCache';
-import { analysisKey, DateContext, dateContextFor, FolderDates, parseDefaultDate, parseSidecar, SIDECAR_FILE } from './dateContext';
-import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
+import { DateContext, dateContextFor, FolderDates, parseDefaultDate, parseSidecar, SIDECAR_FILE } from './dateContext';
 import { CorpusIndex } from './corpusIndex';
 import { CORRECTIONS_FILE, parseCorrections } from './corrections';
 import { DecodedDocument, decodeDocument, DEFAULT_MAX_FILE_SIZE_KB, sizeProblem } from './document';
 import { fsReason, readRegularFile } from './files';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globToRegExp, matchesAny } from './glob';
-import { AnalysisPool, PoolError } from './workerPool';
+import { DocumentPipeline, nodeFileHost } from './documentPipeline';
+import { Slicer } from './steps';
+import { AnalysisPool } from './workerPool';
 import type { DocumentAnalysis } from './types';
 
 export interface LoadOptions {
@@ -206,11 +207,12 @@ function cacheFolderProblem(dir: string): string | undefined {
 
 /** Longest stretch of synchronous work (reading, decoding, cache hits) between event-loop turns. */
 const SLICE_MS = 12;
+/** Files read and waiting for (or in) analysis at once. */
+const MAX_IN_FLIGHT = 64;
 
 interface Loaded {
   rel: string;
   text?: string;
-  decodeWarnings: string[];
   skipped?: string;
   analysis?: DocumentAnalysis;
 }
@@ -218,8 +220,8 @@ interface Loaded {
 /**
  * loadFolder with worker threads and a persistent cache. Same index, skipped and warnings (same
  * order) as loadFolder: documents enter the index in file order once all are analyzed. Cache
- * problems come out as warnings prefixed "cache:"; a document a worker fails on is re-analyzed on
- * this thread as a last resort only when the failure was not a crash (crashes are reported).
+ * problems come out as warnings prefixed "cache:". Files go through the DocumentPipeline the
+ * editor uses too, with its error policy (a document a worker crashed or timed out on is skipped).
  */
 export async function loadFolderAsync(root: string, options: AsyncLoadOptions = {}): Promise<AsyncLoadReport> {
   const t0 = Date.now();
@@ -239,94 +241,55 @@ export async function loadFolderAsync(root: string, options: AsyncLoadOptions = 
 
   let pool = options.pool;
   let ownPool = false;
+  let poolFailed = options.jobs === 0;
+  const extraWarnings: string[] = [];
   const poolFor = (): AnalysisPool | undefined => {
-    if (pool || options.jobs === 0) return pool;
+    if (pool || poolFailed) return pool;
     try {
       pool = new AnalysisPool({ size: options.jobs, workerScript: options.workerScript });
       ownPool = true;
     } catch (e) {
       extraWarnings.push(`${(e as Error).message}; analyzing on the main thread`);
-      options = { ...options, jobs: 0 };
+      poolFailed = true;
     }
     return pool;
   };
-  const extraWarnings: string[] = [];
+  const pipeline = new DocumentPipeline({
+    host: nodeFileHost,
+    slicer: new Slicer(SLICE_MS),
+    maxFileSizeKB: maxKB,
+    cache,
+    pool: poolFor,
+    warn: (message) => extraWarnings.push(message),
+  });
 
-  const loaded: Loaded[] = files.map((rel) => ({ rel, decodeWarnings: [] }));
+  const loaded: Loaded[] = files.map((rel) => ({ rel }));
   let done = 0;
   let bytesTotal = 0;
-  let hits = 0;
-  let analyzedCount = 0;
-  const progress = (rel: string) => options.onProgress?.(done++, files.length, rel);
   const tAnalysis = Date.now();
   const work: Promise<void>[] = [];
-
-  // Read and decode on this thread (sync reads are several times cheaper than fs.promises for
-  // small files), yielding to the event loop every few ms; misses go to the pool as they come.
   if (preload) await preload;
-  let sliceStart = Date.now();
   for (const item of loaded) {
-    if (Date.now() - sliceStart > SLICE_MS) {
-      await new Promise<void>((r) => setImmediate(r));
-      sliceStart = Date.now();
-    }
-    const decoded = readDocument(root, item.rel, maxKB);
-    bytesTotal += decoded.bytes;
-    if (decoded.skipped || decoded.text === undefined) {
-      item.skipped = decoded.skipped;
-      progress(item.rel);
-      continue;
-    }
-    const text = decoded.text;
-    const dateContext: DateContext | undefined = fileDateContext(root, item.rel, folderDates);
-    item.text = text;
-    item.decodeWarnings = decoded.warnings;
-    if (cache) {
-      const hit = cache.get(item.rel, text, decoded.warnings, analysisKey(item.rel, text, dateContext));
-      if (hit) {
-        item.analysis = hit;
-        hits++;
-        progress(item.rel);
-        continue;
-      }
-    }
-    const p = poolFor();
-    if (!p) {
-      item.analysis = analyzeDocument(item.rel, text, decoded.warnings, dateContext);
-      analyzedCount++;
-      cache?.put(item.analysis, text, decoded.warnings);
-      progress(item.rel);
-      continue;
-    }
+    const request = { key: item.rel, file: path.join(root, item.rel), label: item.rel, dateContext: fileDateContext(root, item.rel, folderDates) };
     work.push(
-      p.analyze(item.rel, text, decoded.warnings, { dateContext }).then(
-        (a) => {
-          item.analysis = a;
-          analyzedCount++;
-          cache?.put(a, text, decoded.warnings);
-          progress(item.rel);
-        },
-        (e: Error) => {
-          if (e instanceof PoolError && (e.kind === 'crash' || e.kind === 'timeout')) {
-            // Don't retry on this thread: whatever killed the worker would kill us.
-            item.skipped = `${item.rel}: skipped, ${e.message.replace(`${item.rel}: `, '')}`;
-          } else {
-            item.analysis = analyzeDocument(item.rel, text, decoded.warnings, dateContext);
-            analyzedCount++;
-          }
-          progress(item.rel);
-        },
-      ),
+      pipeline.load(request).then((outcome) => {
+        if (outcome.kind === 'analysed') {
+          item.analysis = outcome.analysis;
+          item.text = outcome.text;
+        } else if (outcome.kind === 'skipped') item.skipped = outcome.reason;
+        if (outcome.kind !== 'superseded') bytesTotal += outcome.bytes;
+        // (Counted apart: `onProgress?.(done++)` would skip the count without a callback.)
+        options.onProgress?.(done, files.length, item.rel);
+        done++;
+      }),
     );
-    // Backpressure: keep the workers fed without holding the whole folder in the queue.
-    while (p.pending > p.size * 16) {
-      await new Promise<void>((r) => setTimeout(r, 2));
-      sliceStart = Date.now();
-    }
+    // Backpressure: keep the workers fed without holding the whole folder in memory.
+    while (work.length - done >= MAX_IN_FLIGHT) await new Promise<void>((r) => setTimeout(r, 2));
   }
   await Promise.all(work);
   const analysisMs = Date.now() - tAnalysis;
   if (ownPool) await pool!.close();
+  const { cacheHits: hits, analysed: analyzedCount } = pipeline.stats;
 
   const skipped: string[] = [...listing.skipped];
   const warnings: string[] = [...correctionProblems, ...extraWarnings];

@@ -1,6 +1,7 @@
 // Sliced computations: generators that yield after a bounded amount of work, so a host thread
-// that also serves a UI can spread them over its event loop (CorpusIndex.prepare), or run them
-// to the end at once (drain).
+// that also serves a UI can spread them over its event loop (a Slicer), or run them to the end at
+// once (drain). Every piece of work the editor's thread does in slices goes through one Slicer, so
+// that all of it together, not each kind on its own, stays within a slice per turn of the loop.
 
 /** Runs a sliced computation to its end at once. */
 export function drain<T>(steps: Generator<void, T>): T {
@@ -10,14 +11,98 @@ export function drain<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** Runs a sliced computation on this thread, giving the event loop a turn about every sliceMs. */
-export async function runInSlices<T>(steps: Generator<void, T>, sliceMs: number): Promise<T> {
-  for (;;) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const until = performance.now() + sliceMs;
-    let r = steps.next();
-    while (!r.done && performance.now() < until) r = steps.next();
-    if (r.done) return r.value;
+/** Returned by Slicer.steps when the computation was abandoned (its `abandoned` said so). */
+export const ABANDONED: unique symbol = Symbol('abandoned');
+
+interface SliceTask {
+  /** Does some work; true once there is nothing left to do. */
+  step(until: number): boolean;
+}
+
+/**
+ * Runs short synchronous tasks and sliced computations on this thread, one after another, at
+ * most `sliceMs` at a time before the event loop gets a turn (setImmediate). Without it, the
+ * continuations of dozens of file reads completing together, or one long computation, would run
+ * back to back and hold the thread for as long as they all take. Tasks run in the order given; a
+ * computation takes a slice's worth of steps, then goes to the back of the queue.
+ */
+export class Slicer {
+  private readonly tasks: SliceTask[] = [];
+  private scheduled = false;
+
+  constructor(readonly sliceMs = 8) {}
+
+  /** Runs fn in a slice; resolves (or rejects) with what it returned (or threw). */
+  run<T>(fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.push({
+        step: () => {
+          try {
+            resolve(fn());
+          } catch (e) {
+            reject(e);
+          }
+          return true;
+        },
+      });
+    });
+  }
+
+  /**
+   * Runs a sliced computation to its end, a few steps per slice. `abandoned` is asked before
+   * every step: once it says so, the computation is dropped and ABANDONED returned.
+   */
+  steps<T>(steps: Generator<void, T>, abandoned?: () => boolean): Promise<T | typeof ABANDONED> {
+    return new Promise<T | typeof ABANDONED>((resolve, reject) => {
+      this.push({
+        step: (until) => {
+          try {
+            do {
+              if (abandoned?.()) {
+                resolve(ABANDONED);
+                return true;
+              }
+              const r = steps.next();
+              if (r.done) {
+                resolve(r.value);
+                return true;
+              }
+            } while (performance.now() < until);
+          } catch (e) {
+            reject(e);
+            return true;
+          }
+          return false;
+        },
+      });
+    });
+  }
+
+  /** Work queued and not done yet. */
+  get pending(): number {
+    return this.tasks.length;
+  }
+
+  private push(task: SliceTask): void {
+    this.tasks.push(task);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      // A task that queued more work scheduled this turn, and the last one may have done it all.
+      if (!this.tasks.length) return;
+      const until = performance.now() + this.sliceMs;
+      // At least one task a turn, however short the slice.
+      do {
+        const task = this.tasks.shift()!;
+        if (!task.step(until)) this.tasks.push(task); // more to do: after the others
+      } while (this.tasks.length && performance.now() < until);
+      if (this.tasks.length) this.schedule();
+    });
   }
 }
 

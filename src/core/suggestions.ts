@@ -2,6 +2,7 @@
 // each with its evidence and a confidence, for the analyst to confirm (a merge) or dismiss (never
 // suggested again). Bounded work: names are paired only through words few names share.
 import { aliasKey, foldKey } from './aliasKey';
+import { drain } from './steps';
 import type { Entity } from './types';
 
 export interface SameEntitySuggestion {
@@ -77,7 +78,23 @@ export function suggestSameEntities(
   dismissed: ReadonlyArray<readonly [string, string]> = [],
   limit = 100,
 ): SameEntitySuggestion[] {
-  const profiles = entities.map(profile);
+  return drain(suggestSameEntitySteps(entities, dismissed, limit));
+}
+
+/** Entities between two yields of suggestSameEntitySteps (a corpus has tens of thousands). */
+const STEP = 200;
+
+/** suggestSameEntities as a generator yielding every STEP entities or so, for hosts that slice their work. */
+export function* suggestSameEntitySteps(
+  entities: readonly Entity[],
+  dismissed: ReadonlyArray<readonly [string, string]> = [],
+  limit = 100,
+): Generator<void, SameEntitySuggestion[]> {
+  const profiles: Profile[] = [];
+  for (const e of entities) {
+    profiles.push(profile(e));
+    if (profiles.length % STEP === 0) yield;
+  }
   const pairs = new Map<string, { p: Profile; q: Profile; evidence: string[]; base: number }>();
   const consider = (p: Profile, q: Profile, base: number, evidence: string): void => {
     if (p === q || p.entity.type !== q.entity.type) return;
@@ -94,7 +111,9 @@ export function suggestSameEntities(
   // A name whose words all stand inside another name.
   const byWord = new Map<string, Profile[]>();
   for (const p of profiles) for (const w of p.words) add(byWord, w, p);
+  let n = 0;
   for (const list of byWord.values()) {
+    if (++n % STEP === 0) yield;
     if (list.length < 2 || list.length > MAX_NAMES_PER_WORD) continue;
     for (let i = 0; i < list.length; i++) {
       for (let j = 0; j < list.length; j++) {
@@ -127,6 +146,7 @@ export function suggestSameEntities(
   for (const list of byStart.values()) {
     if (list.length > 50) continue;
     for (let i = 0; i < list.length; i++) {
+      if (++n % STEP === 0) yield;
       for (let j = i + 1; j < list.length; j++) {
         const a = foldKey(list[i].entity.name);
         const b = foldKey(list[j].entity.name);
@@ -138,6 +158,7 @@ export function suggestSameEntities(
 
   const out: SameEntitySuggestion[] = [];
   for (const { p, q, evidence, base } of pairs.values()) {
+    if (++n % STEP === 0) yield;
     if (isDismissed(p, q, dismissed)) continue;
     let shared = 0;
     for (const d of p.documents) if (q.documents.has(d)) shared++;

@@ -18,8 +18,7 @@ function entityIdOf(arg: unknown): string | undefined {
 export function entityUnderCursor(workspace: WorkspaceIndex): Entity | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  workspace.flush(editor.document);
-  return workspace.index.entityAt(toKey(editor.document.uri), editor.document.offsetAt(editor.selection.active))?.entity;
+  return workspace.lookupAt(editor.document, editor.selection.active)?.entity?.entity;
 }
 
 export async function pickEntity(

@@ -124,7 +124,10 @@ export function registerCorrectionCommands(workspace: WorkspaceIndex, correction
   const register = (id: string, run: (args: CorrectionArgs) => Promise<CorrectionsFile | undefined>) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {
       try {
-        return await run(argsOf(arg));
+        const file = await run(argsOf(arg));
+        // The command is done when what it changed shows: the index's next snapshot is in.
+        await workspace.whenCurrent();
+        return file;
       } catch (e) {
         workspace.log.error(`${id} failed: ${(e as Error).stack ?? e}`);
         void vscode.window.showErrorMessage(`Dossier: ${(e as Error).message}`);

@@ -135,10 +135,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         item.description = `${plural(e.mentionCount, 'mention')} · ${plural(e.documents.length, 'doc')}`;
         item.iconPath = entityIcon(e.type);
         item.contextValue = 'entity';
-        const tip = new vscode.MarkdownString(`**${escapeMarkdown(e.name)}** · ${e.type}`);
-        if (e.aliases.length) tip.appendMarkdown(`\n\nAlso written: ${e.aliases.map(escapeMarkdown).join(', ')}`);
-        if (e.ambiguousWith?.length) tip.appendMarkdown(`\n\nCould also be: ${couldAlsoBe(e.ambiguousWith)}`);
-        item.tooltip = tip;
+        // The tooltip comes from resolveTreeItem, when a pointer rests on the item: a refresh
+        // draws thousands of entities, and VS Code parses each tooltip's Markdown on the host.
         return item;
       }
       case 'document': {
@@ -164,6 +162,16 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         return item;
       }
     }
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, element: EntitiesNode): vscode.TreeItem {
+    if (element.kind !== 'entity' || item.tooltip) return item;
+    const e = element.entity;
+    const tip = new vscode.MarkdownString(`**${escapeMarkdown(e.name)}** · ${e.type}`);
+    if (e.aliases.length) tip.appendMarkdown(`\n\nAlso written: ${e.aliases.map(escapeMarkdown).join(', ')}`);
+    if (e.ambiguousWith?.length) tip.appendMarkdown(`\n\nCould also be: ${couldAlsoBe(e.ambiguousWith)}`);
+    item.tooltip = tip;
+    return item;
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
 // else reports it). Links in the hover run Dossier commands with JSON-safe arguments.
 import * as vscode from 'vscode';
 import { DateMention, Entity, MentionRef } from '../core/types';
-import { commandLink, documentLabel, entityIconId, openMentionArgs, toKey, toVsRange } from './convert';
+import { commandLink, documentLabel, entityIconId, openMentionArgs, toVsRange } from './convert';
 import { couldAlsoBe, documentDate, escapeMarkdown, longDate, plural, snippetAround, snippetMarkdown } from './format';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -30,17 +30,25 @@ export class DossierHoverProvider implements vscode.HoverProvider {
     return Math.max(1, vscode.workspace.getConfiguration('dossier').get<number>('hover.maxSources') ?? 8);
   }
 
+  /**
+   * Answers at once from the index's snapshot, even while indexing runs: then the hover says how
+   * far indexing got, and on a name the snapshot does not know yet, says only that.
+   */
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    this.workspace.flush(document);
-    const index = this.workspace.index;
-    const key = toKey(document.uri);
-    if (!index.analysis(key)) return undefined;
-    const offset = document.offsetAt(position);
-    const hit = index.entityAt(key, offset);
-    if (hit) return this.entityHover(key, hit.entity, hit.mention);
-    const date = index.dateAt(key, offset);
-    if (date) return this.dateHover(key, date);
-    return undefined;
+    const found = this.workspace.lookupAt(document, position);
+    const busy = this.workspace.busyNote();
+    let hover: vscode.Hover | undefined;
+    if (found?.entity) hover = this.entityHover(found.key, found.entity.entity, found.entity.mention);
+    else if (found?.date) hover = this.dateHover(found.key, found.date);
+    if (!busy) return hover;
+    const note = `$(sync~spin) Dossier: ${busy}…`;
+    if (hover) {
+      hover.contents.push(new vscode.MarkdownString(`${note} (counts may change)`, true));
+      return hover;
+    }
+    // Nothing known here yet: a name (or a document) still on its way.
+    const word = document.getWordRangeAtPosition(position);
+    return word ? new vscode.Hover(new vscode.MarkdownString(note, true), word) : undefined;
   }
 
   private markdown(): vscode.MarkdownString {

@@ -8,15 +8,9 @@ import { WorkspaceIndex } from './workspaceIndex';
 type Target = { kind: 'entity'; id: string; mention: MentionRef } | { kind: 'date'; value: string };
 
 function targetAt(workspace: WorkspaceIndex, document: vscode.TextDocument, position: vscode.Position): Target | undefined {
-  workspace.flush(document);
-  const key = toKey(document.uri);
-  const index = workspace.index;
-  if (!index.analysis(key)) return undefined;
-  const offset = document.offsetAt(position);
-  const hit = index.entityAt(key, offset);
-  if (hit) return { kind: 'entity', id: hit.entity.id, mention: hit.mention };
-  const date = index.dateAt(key, offset);
-  return date?.value ? { kind: 'date', value: date.value } : undefined;
+  const found = workspace.lookupAt(document, position);
+  if (found?.entity) return { kind: 'entity', id: found.entity.entity.id, mention: found.entity.mention };
+  return found?.date?.value ? { kind: 'date', value: found.date.value } : undefined;
 }
 
 export class DossierDefinitionProvider implements vscode.DefinitionProvider {

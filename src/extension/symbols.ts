@@ -28,7 +28,7 @@ export class DossierDocumentSymbolProvider implements vscode.DocumentSymbolProvi
   constructor(private readonly workspace: WorkspaceIndex) {}
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] | undefined {
-    this.workspace.flush(document);
+    this.workspace.hurry(document);
     const key = toKey(document.uri);
     const index = this.workspace.index;
     if (!index.analysis(key)) return undefined;

@@ -353,7 +353,7 @@ export async function revealInTimeline(
   if (!key || offset === undefined) {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return;
-    workspace.flush(editor.document);
+    workspace.hurry(editor.document);
     key = toKey(editor.document.uri);
     offset = editor.document.offsetAt(editor.selection.active);
   }

@@ -1,22 +1,24 @@
 // Keeps a CorpusIndex in step with the workspace: the first full index (with progress), the file
 // watcher, and unsaved edits (re-analyzed after a short pause in typing). Providers and views read
-// `index` directly and listen to `onDidChange` to refresh.
+// `index` directly and listen to `onDidChange` to refresh. The index answers them from a snapshot
+// (CorpusIndex queries: 'snapshot'): a hover never waits for alias resolution; prepare() builds
+// the next snapshot in slices and swaps it in, and documents land in the index only between
+// preparations, so each one runs to its end.
 // Analysis runs off the extension host's thread, in an AnalysisPool of worker threads (open and
 // visible documents first), and results persist in an AnalysisCache in the workspace storage, so
 // a warm start with an unchanged corpus analyzes nothing. This thread only reads, decodes, looks
 // up the cache and files results, in slices short enough to keep the editor responsive.
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../core/analysisCache';
-import { analyzeDocument } from '../core/analyze';
 import { CorpusIndex } from '../core/corpusIndex';
-import { analysisKey } from '../core/dateContext';
-import { decodeDocument } from '../core/document';
-import { DocumentAnalysis } from '../core/types';
-import { runInSlices } from '../core/steps';
-import { AnalysisPool, PoolError, Priority } from '../core/workerPool';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, globProblem, globToRegExp, matchesAny } from '../core/glob';
+import { DateMention, Entity, MentionRef } from '../core/types';
+import { Slicer } from '../core/steps';
+import { AnalysisPool, Priority } from '../core/workerPool';
+import { DocumentPipeline, FileHost, LoadRequest } from '../core/documentPipeline';
+import { fsReason, readRegularFileAsync } from '../core/files';
 import { toKey } from './convert';
+import { WorkspaceSettings } from './workspace/settings';
+import { WorkspaceWatcher } from './workspace/watcher';
 import { WorkspaceDocumentDates } from './documentDates';
 import { DossierStatus } from './status';
 import { plural } from './format';
@@ -25,19 +27,14 @@ import { plural } from './format';
 export const EDIT_DEBOUNCE_MS = 300;
 /** Pause after a file-system event before the file is re-read (saves come in bursts). */
 const WATCH_DEBOUNCE_MS = 100;
-/** Pause after the last new folder appeared before new folders are scanned for files the watcher missed... */
-const FOLDER_SCAN_DELAY_MS = 1000;
-/** ...but no longer than this after the first one. */
-const FOLDER_SCAN_MAX_WAIT_MS = 10_000;
-/** Key of the folder scan's timer among the pending ones (no document key looks like it). */
-const FOLDER_SCAN_KEY = 'scan:';
 /** Views refresh at most this often while the index changes. */
 const CHANGE_EVENT_DELAY_MS = 150;
 /**
  * ...and at most this often while a burst of file events is being worked through (a folder
- * copied in, a branch switched): each refresh re-resolves the whole corpus for the views.
+ * copied in, a branch switched): each refresh re-resolves the whole corpus for the views, on a
+ * thread that shares the machine's cores with the workers analysing the burst.
  */
-const BURST_EVENT_DELAY_MS = 1000;
+const BURST_EVENT_DELAY_MS = 5000;
 /** Files read and waiting for (or in) analysis at once during a full index. */
 const MAX_IN_FLIGHT = 64;
 /** Longest stretch of work on this thread before giving the event loop a turn. */
@@ -81,96 +78,55 @@ export interface IndexStats {
   ms: number;
 }
 
-interface Settings {
-  include: string[];
-  exclude: string[];
-  maxFileSizeKB: number;
-}
-
-function readSettings(): Settings {
-  const c = vscode.workspace.getConfiguration('dossier');
-  const list = (v: unknown, fallback: string): string[] =>
-    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : typeof v === 'string' && v ? [v] : [fallback];
-  return {
-    include: list(c.get('include'), DEFAULT_INCLUDE),
-    exclude: list(c.get('exclude'), DEFAULT_EXCLUDE),
-    maxFileSizeKB: Math.max(1, c.get<number>('maxFileSizeKB') ?? 10240),
-  };
-}
-
 /**
- * Runs the short synchronous steps of indexing (decoding, cache lookups, filing results) one
- * after another, at most SLICE_MS at a time before the event loop gets a turn. Without it, the
- * continuations of dozens of file reads completing together would run back to back and hold the
- * extension host for as long as they all take.
+ * How the editor reads files for the DocumentPipeline: local files straight through Node's fs
+ * (asynchronously, with the same checks as the CLI: VS Code's file-system API costs several times
+ * more of this thread per file, which a folder of thousands of files feels at every start);
+ * other schemes through VS Code. `file` is the document's URI.
  */
-class SliceQueue {
-  private readonly tasks: (() => void)[] = [];
-  private scheduled = false;
-
-  run<T>(fn: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.tasks.push(() => {
-        try {
-          resolve(fn());
-        } catch (e) {
-          reject(e);
-        }
-      });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      const start = performance.now();
-      while (this.tasks.length && performance.now() - start < SLICE_MS) this.tasks.shift()!();
-      if (this.tasks.length) this.schedule();
-    });
-  }
-}
-
-// Local files are read straight through Node's fs: VS Code's file-system API costs several times
-// more of this thread per file (a stat and a read each pass through its provider layers), which
-// a folder of thousands of files feels at every start. Other schemes go through VS Code.
-
-async function statOf(uri: vscode.Uri): Promise<{ directory: boolean; size: number }> {
-  if (uri.scheme === 'file') {
-    const st = await fs.promises.stat(uri.fsPath);
-    return { directory: st.isDirectory(), size: st.size };
-  }
-  const st = await vscode.workspace.fs.stat(uri);
-  return { directory: (st.type & vscode.FileType.Directory) !== 0, size: st.size };
-}
-
-function bytesOf(uri: vscode.Uri): Thenable<Uint8Array> {
-  return uri.scheme === 'file' ? fs.promises.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
-}
+const editorFileHost: FileHost = {
+  async read(file, maxBytes, tooLarge) {
+    const uri = vscode.Uri.parse(file);
+    if (uri.scheme === 'file') return readRegularFileAsync(uri.fsPath, maxBytes, tooLarge);
+    try {
+      const st = await vscode.workspace.fs.stat(uri);
+      if (st.type & vscode.FileType.Directory) return { problem: 'a folder' };
+      if (st.size > maxBytes) return { problem: tooLarge(st.size) };
+      return { bytes: Buffer.from(await vscode.workspace.fs.readFile(uri)) };
+    } catch (e) {
+      return { problem: fsReason(e), code: (e as { code?: string }).code };
+    }
+  },
+};
 
 export class WorkspaceIndex implements vscode.Disposable {
-  readonly index = new CorpusIndex();
-  private settings = readSettings();
-  private includeRe: RegExp[] = [];
-  private excludeRe: RegExp[] = [];
+  /**
+   * Every piece of work this thread does in slices (decoding, cache lookups, filing results,
+   * file events, preparing the index's snapshot) shares one slicer: all of it together, not
+   * each kind on its own, stays within SLICE_MS per turn of the event loop.
+   */
+  private readonly slices = new Slicer(SLICE_MS);
+  readonly index = new CorpusIndex({ queries: 'snapshot', slicer: this.slices });
+  /** The preparation of the index's next snapshot under way, if any. */
+  private preparation: Promise<void> | undefined;
+  /** Documents read (or removed) since the file events under way began. */
+  private burstDone = 0;
+  /** Progress of the full index under way. */
+  private fullIndex: { done: number; total: number } | undefined;
+  private readonly settings: WorkspaceSettings;
+  private readonly watcher: WorkspaceWatcher;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires (debounced) after the index changed. */
   readonly onDidChange = this.changed.event;
   private changeTimer: { current: NodeJS.Timeout } | undefined;
   private readonly pending = new Map<string, NodeJS.Timeout>();
-  private watchers: vscode.FileSystemWatcher[] = [];
   private generation = 0;
   private skipped = new Set<string>();
   private firstIndex: Promise<void> | undefined;
   private indexing: Promise<void> | undefined;
   /** Per document, a counter bumped by every read, edit and removal: only the latest result lands. */
   private readonly versions = new Map<string, number>();
-  /** Folders created since the last folder scan, by key. */
-  private readonly newFolders = new Map<string, vscode.Uri>();
-  private folderScanSince: number | undefined;
   /** Documents being read, with the version of the read under way. */
   private readonly reading = new Map<string, number>();
   /** Single-document reads and edits under way (outside a full index). */
@@ -182,9 +138,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly cache: AnalysisCache | undefined;
   private cacheLoaded: Promise<void> | undefined;
   private cacheTimer: { current: NodeJS.Timeout } | undefined;
-  private readonly slices = new SliceQueue();
   /** Publication dates the folders give (settings, sidecar): part of each document's analysis. */
   private readonly documentDates: WorkspaceDocumentDates;
+  /** Read → decode → cache → workers, as the CLI does it (rebuilt when maxFileSizeKB changes). */
+  private pipeline: DocumentPipeline;
   /** Signature of the clustering saved in the cache (none saved or known: undefined). */
   private savedClustering: string | undefined;
   /** Figures of the last full index. */
@@ -194,20 +151,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly status: DossierStatus,
     private readonly options: WorkspaceIndexOptions = {},
   ) {
-    this.compileGlobs();
+    this.settings = new WorkspaceSettings(status.log);
     this.documentDates = new WorkspaceDocumentDates(status.log);
     if (options.cacheDir) {
       this.cache = new AnalysisCache(options.cacheDir);
       // Buckets are read and unzipped in the background, so lookups never wait on the disk.
       this.cacheLoaded = this.cache.preload().catch((e) => this.log.warn(`cache: cannot be read (${(e as Error).message})`));
     }
+    this.pipeline = this.makePipeline();
     this.disposables.push(
       this.changed,
       this.documentDates,
       // Documents whose dates come from their own text keep their cache key and are not re-analyzed.
       this.documentDates.onDidChange(() => void this.rebuild(false)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && this.accepts(e.document.uri)) this.scheduleEdit(e.document);
+        if (e.contentChanges.length && this.settings.accepts(e.document.uri)) this.scheduleEdit(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         // Closing a document with unsaved edits discards them: go back to the file on disk.
@@ -220,16 +178,25 @@ export class WorkspaceIndex implements vscode.Disposable {
         for (const e of editors) this.pool?.promote(toKey(e.document.uri));
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['dossier.include', 'dossier.exclude', 'dossier.maxFileSizeKB'].some((s) => e.affectsConfiguration(s))) {
-          this.settings = readSettings();
-          this.compileGlobs();
-          this.watch();
+        if (WorkspaceSettings.affected(e)) {
+          this.settings.reload();
+          this.pipeline = this.makePipeline();
+          this.watcher.watch();
           void this.rebuild(false);
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild(false)),
     );
-    this.watch();
+    this.watcher = new WorkspaceWatcher(this.settings, this.slices, {
+      changed: (uri) => this.scheduleRead(uri),
+      deleted: (uri) => this.removePath(uri),
+      known: (uri) => {
+        const key = toKey(uri);
+        return !!this.index.analysis(key) || this.skipped.has(key) || this.pending.has(key) || this.reading.has(key);
+      },
+      track: (work) => this.track(work),
+    });
+    this.disposables.push(this.watcher);
   }
 
   /** Where analyses persist between sessions (undefined: no cache). */
@@ -251,115 +218,55 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.firstIndex ?? this.rebuild(true);
   }
 
-  /** Resolves when no indexing, edit or file event is pending. */
+  /** Resolves when no indexing, edit or file event is pending, and queries see every change. */
   async whenIdle(): Promise<void> {
     await this.whenReady();
-    while (this.indexing || this.pending.size || this.work.size) {
-      await (this.indexing ?? (this.work.size ? Promise.allSettled([...this.work]) : new Promise((r) => setTimeout(r, 50))));
+    for (;;) {
+      if (this.indexing) await this.indexing;
+      else if (this.work.size) await Promise.allSettled([...this.work]);
+      else if (this.pending.size || this.watcher.scanPending) await new Promise((r) => setTimeout(r, 50));
+      else if (this.preparation || !this.index.prepared) await this.whenCurrent();
+      else return;
     }
-  }
-
-  private compileGlobs(): void {
-    this.includeRe = this.compileSetting('dossier.include', this.settings.include);
-    this.excludeRe = this.compileSetting('dossier.exclude', this.settings.exclude);
-  }
-
-  /** The setting's globs; one Dossier cannot read is logged and left out, not fatal. */
-  private compileSetting(name: string, globs: string[]): RegExp[] {
-    const out: RegExp[] = [];
-    for (const glob of globs) {
-      const problem = globProblem(glob);
-      if (problem) this.log.warn(`${name}: ${problem}; glob ignored`);
-      else out.push(globToRegExp(glob));
-    }
-    return out;
-  }
-
-  private relative(uri: vscode.Uri): string | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return undefined;
-    const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
-  }
-
-  /** Whether a file belongs in the index under the current include/exclude settings. */
-  accepts(uri: vscode.Uri): boolean {
-    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return false;
-    const rel = this.relative(uri);
-    return rel !== undefined && matchesAny(rel, this.includeRe) && !matchesAny(rel, this.excludeRe);
-  }
-
-  private watch(): void {
-    for (const w of this.watchers) w.dispose();
-    this.watchers = this.settings.include.map((glob) => {
-      const w = vscode.workspace.createFileSystemWatcher(glob);
-      w.onDidCreate((uri) => this.onFileEvent(() => this.accepts(uri) && this.scheduleRead(uri)));
-      w.onDidChange((uri) => this.onFileEvent(() => this.accepts(uri) && this.scheduleRead(uri)));
-      w.onDidDelete((uri) => this.onFileEvent(() => this.removePath(uri)));
-      return w;
-    });
-    // A deleted or renamed folder reports only the folder: drop everything under it.
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
-    folders.onDidDelete((uri) => this.onFileEvent(() => this.removePath(uri)));
-    folders.onDidCreate((uri) => this.onFileEvent(() => !this.accepts(uri) && !this.excluded(uri) && this.scheduleFolderScan(uri)));
-    this.watchers.push(folders);
   }
 
   /**
-   * File events arrive by the hundred in one go during a burst (a folder copied in or deleted, a
-   * branch switched), all dispatched in one turn of the event loop: only queue them there, and
-   * handle them in slices.
+   * Builds the index's next snapshot (in slices) and swaps it in; one at a time. Documents
+   * arriving meanwhile wait for it (landing()), so it is never abandoned halfway.
    */
-  private onFileEvent(handle: () => unknown): void {
-    void this.track(this.slices.run(handle));
+  private prepareSnapshot(): Promise<void> {
+    return (this.preparation ??= this.index.prepare().finally(() => (this.preparation = undefined)));
   }
 
-  private excluded(uri: vscode.Uri): boolean {
-    const rel = this.relative(uri);
-    return rel === undefined || matchesAny(rel, this.excludeRe) || matchesAny(rel + '/', this.excludeRe);
+  /** Resolves once queries see every change made so far (after a correction, say), or after a few tries. */
+  async whenCurrent(): Promise<void> {
+    for (let attempt = 0; attempt < 5 && (this.preparation || !this.index.prepared); attempt++) await this.prepareSnapshot();
+  }
+
+  /** Resolves when no preparation runs: the moment a document may enter or leave the index. */
+  private async landing(): Promise<void> {
+    while (this.preparation) await this.preparation;
   }
 
   /**
-   * A folder just created (copied in, unpacked) is scanned a moment later: the watcher starts
-   * watching a new folder only once it learns of it, so the first files written into it right
-   * away are never reported (seen on Linux: the first 1–3 files of each folder copied in).
-   * New folders are collected and scanned once they stop appearing (at most FOLDER_SCAN_MAX_WAIT_MS
-   * after the first), only the outermost of them: an archive unpacked costs one scan, not one
-   * per folder.
+   * What a hover or a view may say while answers are incomplete: "indexing 40% (930/2,325
+   * documents)", or "updating entities" while the snapshot lags the documents; undefined when
+   * everything is in.
    */
-  private scheduleFolderScan(uri: vscode.Uri): void {
-    this.newFolders.set(toKey(uri), uri);
-    this.folderScanSince ??= Date.now();
-    const timer = this.pending.get(FOLDER_SCAN_KEY);
-    if (timer && Date.now() - this.folderScanSince >= FOLDER_SCAN_MAX_WAIT_MS) return; // due soon anyway
-    if (timer) clearTimeout(timer);
-    this.pending.set(
-      FOLDER_SCAN_KEY,
-      setTimeout(() => {
-        this.pending.delete(FOLDER_SCAN_KEY);
-        this.folderScanSince = undefined;
-        const keys = [...this.newFolders.keys()].sort();
-        const outermost = keys.filter((k, i) => !keys.slice(0, i).some((a) => k.startsWith(a + '/')));
-        const uris = outermost.map((k) => this.newFolders.get(k)!);
-        this.newFolders.clear();
-        for (const folder of uris) void this.track(this.scanNewFolder(folder));
-      }, FOLDER_SCAN_DELAY_MS),
-    );
+  busyNote(): string | undefined {
+    const progress = this.indexingProgress();
+    if (progress) {
+      const percent = progress.total ? Math.floor((100 * progress.done) / progress.total) : 0;
+      return `indexing ${percent}% (${progress.done.toLocaleString('en')}/${progress.total.toLocaleString('en')} documents)`;
+    }
+    return this.index.prepared ? undefined : 'updating entities';
   }
 
-  private async scanNewFolder(folder: vscode.Uri): Promise<void> {
-    try {
-      if (!((await vscode.workspace.fs.stat(folder)).type & vscode.FileType.Directory)) return;
-    } catch {
-      return; // gone again
-    }
-    for (const glob of this.settings.include) {
-      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) {
-        const key = toKey(uri);
-        const known = this.index.analysis(key) || this.skipped.has(key) || this.pending.has(key) || this.reading.has(key);
-        if (!known && this.accepts(uri)) this.scheduleRead(uri);
-      }
-    }
+  /** Documents done and to do in the full index or the burst of file events under way. */
+  indexingProgress(): { done: number; total: number } | undefined {
+    if (this.fullIndex) return { ...this.fullIndex };
+    const left = this.pending.size + this.reading.size;
+    return left > 0 ? { done: this.burstDone, total: this.burstDone + left } : undefined;
   }
 
   /** Tells views and decorations the index changed (e.g. new corrections); debounced. */
@@ -371,10 +278,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.changeTimer) return;
     this.changeTimer = this.afterBurst(CHANGE_EVENT_DELAY_MS, BURST_EVENT_DELAY_MS, () => {
       this.changeTimer = undefined;
-      // Resolve aliases and build the timeline in slices first, so the views' refresh is cheap.
-      void this.index.prepare().then(() => {
-        // Documents that arrived meanwhile would make the views resolve everything at once.
-        if (!this.index.prepared) return this.fireChanged();
+      // The next snapshot first (in slices), then the views refresh from it.
+      void this.prepareSnapshot().then(() => {
+        if (!this.index.prepared) this.fireChanged(); // changed again meanwhile: once more
         this.changed.fire();
         this.reportReady();
       });
@@ -390,7 +296,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const first = Date.now();
     const handle = { current: undefined as unknown as NodeJS.Timeout };
     const fire = () => {
-      if ((this.work.size || this.pending.size) && Date.now() - first < maxWait) handle.current = setTimeout(fire, delay);
+      if ((this.work.size || this.pending.size || this.watcher.scanPending) && Date.now() - first < maxWait) handle.current = setTimeout(fire, delay);
       else fn();
     };
     handle.current = setTimeout(fire, delay);
@@ -399,6 +305,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private reportReady(): void {
     if (this.indexing) return;
+    if (!this.pending.size && !this.reading.size) this.burstDone = 0;
     const documents = this.index.size;
     this.status.ready(documents, this.index.entities().length, this.skipped.size);
     void vscode.commands.executeCommand('setContext', 'dossier.documentCount', documents);
@@ -460,30 +367,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.pool;
   }
 
-  /**
-   * The analysis of one document: from the cache, else from a worker (else on this thread when
-   * workers cannot run). Throws PoolError('cancelled') when a newer version superseded it.
-   */
-  private async analyze(key: string, text: string, warnings: string[], priority: Priority, useCache = true): Promise<DocumentAnalysis> {
-    const cache = this.cache;
-    const dateContext = this.documentDates.contextFor(key);
-    const hit = useCache && cache ? await this.slices.run(() => cache.get(key, text, warnings, analysisKey(key, text, dateContext))) : undefined;
-    if (hit) return hit;
-    let analysis: DocumentAnalysis | undefined;
-    const pool = this.getPool();
-    if (pool && !pool.broken) {
-      try {
-        analysis = await pool.analyze(key, text, warnings, { priority, dateContext });
-      } catch (e) {
-        // A crash or a timeout would do the same here, on the editor's thread: report, don't retry.
-        if (!(e instanceof PoolError) || e.kind !== 'startup') throw e;
-        this.log.warn(`${e.message}; analyzing on the extension host's thread`);
-      }
-    }
-    analysis ??= analyzeDocument(key, text, warnings, dateContext);
-    const done = analysis;
-    if (cache && (await this.slices.run(() => cache.put(done, text, warnings)))) this.scheduleCacheFlush();
-    return analysis;
+  private makePipeline(): DocumentPipeline {
+    return new DocumentPipeline({
+      host: editorFileHost,
+      slicer: this.slices,
+      maxFileSizeKB: this.settings.current.maxFileSizeKB,
+      cache: this.cache,
+      pool: () => this.getPool(),
+      warn: (message) => this.log.warn(message),
+      stored: () => this.scheduleCacheFlush(),
+    });
+  }
+
+  /** What the pipeline needs to know of a document (its key is its URI). */
+  private request(uri: vscode.Uri, key: string, priority: Priority, wanted: () => boolean, useCache = true): LoadRequest {
+    return { key, file: key, label: uri.scheme === 'file' ? uri.fsPath : key, dateContext: this.documentDates.contextFor(key), priority, useCache, wanted };
   }
 
   private scheduleCacheFlush(): void {
@@ -526,36 +424,48 @@ export class WorkspaceIndex implements vscode.Disposable {
     const text = doc.getText();
     if (this.index.text(key) === text) return;
     const version = this.bump(key);
-    try {
-      const analysis = await this.analyze(key, text, [], 'high');
-      if (!this.isCurrent(key, version)) return;
-      this.index.set(analysis, text);
-      this.fireChanged();
-    } catch (e) {
-      if (e instanceof PoolError && e.kind === 'cancelled') return;
-      this.log.error(`${doc.uri.fsPath}: analysis failed: ${(e as Error).stack ?? e}`);
-    }
+    const current = () => this.isCurrent(key, version);
+    const outcome = await this.pipeline.analyse(this.request(doc.uri, key, 'high', current), text, []);
+    if (outcome.kind === 'skipped') this.log.warn(outcome.reason);
+    if (outcome.kind !== 'analysed') return;
+    await this.landing();
+    if (!current()) return;
+    this.index.set(outcome.analysis, text);
+    this.fireChanged();
   }
 
   /**
-   * Makes the index hold the text the user sees before a request answers: an edit still waiting
-   * for the typing pause or for its worker is analyzed now, on this thread (one article: a few
-   * tens of ms, and only when a request comes within a moment of typing).
+   * A request (hover, definition…) on a document with an edit still waiting for the typing pause:
+   * the edit goes to a worker now, ahead of everything else. The request itself answers at once,
+   * from the index as it is (lookupAt checks that the text there is still what was analysed).
    */
-  flush(doc: vscode.TextDocument): void {
+  hurry(doc: vscode.TextDocument): void {
     const key = toKey(doc.uri);
-    if (!this.accepts(doc.uri) || !this.index.analysis(key)) return;
-    const text = doc.getText();
-    if (this.index.text(key) === text || doc.isClosed) return;
-    if (!this.pending.has(key) && !doc.isDirty) return; // the saved file is on its way through the watcher
-    this.cancelPending(key);
-    this.bump(key);
-    try {
-      this.index.update(key, text);
-      this.fireChanged();
-    } catch (e) {
-      this.log.error(`${doc.uri.fsPath}: analysis failed: ${(e as Error).stack ?? e}`);
-    }
+    if (this.pending.has(key) && this.index.analysis(key) && !doc.isClosed) void this.track(this.applyEdit(doc));
+  }
+
+  /**
+   * The entity or dated mention at a position of a document, from the index's snapshot, at once;
+   * undefined when there is none, or when the document's text there changed since it was
+   * analysed (an unsaved edit on its way).
+   */
+  lookupAt(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): { key: string; entity?: { entity: Entity; mention: MentionRef }; date?: DateMention } | undefined {
+    this.hurry(document);
+    const key = toKey(document.uri);
+    const index = this.index;
+    if (!index.analysis(key)) return undefined;
+    const offset = document.offsetAt(position);
+    const edited = index.text(key) !== document.getText();
+    const unchanged = (start: number, end: number, text: string) =>
+      !edited || document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))) === text;
+    const hit = index.entityAt(key, offset);
+    if (hit && unchanged(hit.mention.start, hit.mention.end, hit.mention.text)) return { key, entity: hit };
+    const date = index.dateAt(key, offset);
+    if (date && unchanged(date.start, date.end, date.text)) return { key, date };
+    return { key };
   }
 
   private scheduleRead(uri: vscode.Uri): void {
@@ -567,7 +477,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.cancelPending(key);
         // Hundreds of these timers fire together in a burst: start each read in a slice.
         const read = this.slices.run(() => this.readOne(uri, this.priorityOf(key))).then((reading) => reading);
-        void this.track(read).then((changed) => changed && this.fireChanged());
+        void this.track(read).then((changed) => {
+          this.burstDone++;
+          if (changed) this.fireChanged();
+        });
       }, WATCH_DEBOUNCE_MS),
     );
   }
@@ -584,13 +497,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const path of this.index.pathsUnder(key)) {
       const version = this.bump(path);
       // Unless the file came back meanwhile (its newer read then decides).
-      void this.track(this.slices.run(() => this.isCurrent(path, version) && this.removeDocument(path)));
+      void this.track(this.landing().then(() => this.slices.run(() => this.isCurrent(path, version) && this.removeDocument(path))));
     }
   }
 
   private removeDocument(path: string): void {
     this.cancelPending(path);
-    if (this.index.remove(path)) this.fireChanged();
+    if (!this.preparation) {
+      if (this.index.remove(path)) this.fireChanged();
+      return;
+    }
+    const version = this.bump(path);
+    void this.track(this.landing().then(() => this.isCurrent(path, version) && this.index.remove(path) && this.fireChanged()));
   }
 
   /** Reads one file (or the open editor's unsaved text) into the index; false when nothing changed. */
@@ -607,55 +525,37 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async read(uri: vscode.Uri, key: string, version: number, priority: Priority, useCache: boolean): Promise<boolean> {
     const current = () => this.isCurrent(key, version);
+    const request = this.request(uri, key, priority, current, useCache);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-    let text: string;
-    let warnings: string[] = [];
-    if (open?.isDirty) {
-      // The editor's text wins over the file until it is saved or discarded.
-      text = open.getText();
-    } else {
-      let bytes: Uint8Array;
-      try {
-        const stat = await statOf(uri);
-        if (stat.directory) return false;
-        if (stat.size > this.settings.maxFileSizeKB * 1024) {
-          this.skip(key, `${uri.fsPath}: skipped, ${Math.round(stat.size / 1024)} KB is larger than dossier.maxFileSizeKB (${this.settings.maxFileSizeKB} KB)`);
-          return current() && this.index.remove(key);
-        }
-        bytes = await bytesOf(uri);
-      } catch (e) {
-        // Deleted or renamed while we were reading, or unreadable: say so, keep the rest.
-        this.skip(key, `${uri.fsPath}: skipped, cannot be read (${(e as { code?: string }).code ?? (e as Error).message})`);
-        return current() && this.index.remove(key);
-      }
-      if (!current()) return false;
-      const maxKB = this.settings.maxFileSizeKB;
-      const decoded = await this.slices.run(() => decodeDocument(bytes, uri.fsPath, maxKB));
-      if (!current()) return false;
-      if (decoded.skipped || decoded.text === undefined) {
-        this.skip(key, decoded.skipped ?? `${uri.fsPath}: skipped`);
-        return this.index.remove(key);
-      }
-      this.skipped.delete(key);
-      text = decoded.text;
-      warnings = decoded.warnings;
+    // The editor's text wins over the file until it is saved or discarded.
+    const decoded = open?.isDirty ? { kind: 'text' as const, text: open.getText(), warnings: [] } : await this.pipeline.read(request);
+    if (decoded.kind === 'superseded') return false;
+    if (decoded.kind === 'skipped') {
+      if (decoded.reason === `${request.label}: skipped, a folder`) return false; // a folder's event, not a document's
+      this.skip(key, decoded.reason);
+      return this.unindex(key, current);
     }
-    if (this.index.text(key) === text) return false;
-    let analysis: DocumentAnalysis;
-    try {
-      analysis = await this.analyze(key, text, warnings, priority, useCache);
-    } catch (e) {
-      if (e instanceof PoolError && e.kind === 'cancelled') return false;
-      if (!current()) return false;
-      this.log.error(`${uri.fsPath}: analysis failed: ${e instanceof PoolError ? e.message : ((e as Error).stack ?? e)}`);
-      return this.index.remove(key);
+    this.skipped.delete(key);
+    if (this.index.text(key) === decoded.text) return false;
+    const outcome = await this.pipeline.analyse(request, decoded.text, decoded.warnings);
+    if (outcome.kind === 'superseded') return false;
+    if (outcome.kind === 'skipped') {
+      this.skip(key, outcome.reason);
+      return this.unindex(key, current);
     }
+    await this.landing();
     return this.slices.run(() => {
       if (!current()) return false;
-      this.index.set(analysis, text);
-      for (const w of analysis.warnings) this.log.warn(w);
+      this.index.set(outcome.analysis, outcome.text);
+      for (const w of outcome.analysis.warnings) this.log.warn(w);
       return true;
     });
+  }
+
+  /** Takes a document out of the index (between preparations), if `current` still holds. */
+  private async unindex(key: string, current: () => boolean): Promise<boolean> {
+    await this.landing();
+    return current() && this.index.remove(key);
   }
 
   private skip(key: string, message: string): void {
@@ -665,11 +565,12 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async findFiles(): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
-    const exclude = this.settings.exclude.length === 1 ? this.settings.exclude[0] : undefined;
+    const { include, exclude: excludes } = this.settings.current;
+    const exclude = excludes.length === 1 ? excludes[0] : undefined;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of this.settings.include) {
+      for (const glob of include) {
         const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude);
-        for (const uri of uris) if (this.accepts(uri)) found.set(toKey(uri), uri);
+        for (const uri of uris) if (this.settings.accepts(uri)) found.set(toKey(uri), uri);
       }
     }
     return [...found.keys()].sort().map((k) => found.get(k)!);
@@ -688,9 +589,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       await this.cacheLoaded;
       await this.documentDates.ready;
       if (generation !== this.generation) return;
+      await this.landing();
       this.index.clear();
       this.skipped.clear();
       this.status.indexing(0, uris.length);
+      this.fullIndex = { done: 0, total: uris.length };
       // Visible and open documents first: the user is looking at them.
       const open = this.openKeys();
       const prioritized = uris
@@ -719,6 +622,7 @@ export class WorkspaceIndex implements vscode.Disposable {
             queued.delete(key);
             inFlight.delete(job);
             done++;
+            if (generation === this.generation) this.fullIndex = { done, total: uris.length };
             report();
           });
         inFlight.add(job);
@@ -730,9 +634,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       // The corpus as it was when this window last indexed or closed: adopt its clustering.
       const saved = useCache ? await this.cache?.loadClustering() : undefined;
       if (generation !== this.generation) return;
-      const clusteringRestored = !!saved && (await runInSlices(this.index.restoreSteps(saved), SLICE_MS));
+      const clusteringRestored = !!saved && (await this.slices.steps(this.index.restoreSteps(saved))) === true;
       if (clusteringRestored) this.savedClustering = saved!.signature;
-      await this.index.prepare();
+      await this.prepareSnapshot();
+      if (!this.index.prepared) await this.prepareSnapshot(); // an edit landed meanwhile
       const entities = this.index.entities().length;
       const analyzed = (this.pool?.stats.completed ?? 0) - completedBefore;
       const cacheHits = (this.cache?.stats.hits ?? 0) - hitsBefore;
@@ -764,6 +669,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       } finally {
         if (generation === this.generation) {
           this.indexing = undefined;
+          this.fullIndex = undefined;
           void vscode.commands.executeCommand('setContext', 'dossier.indexed', true);
           this.reportReady();
           this.changed.fire();
@@ -787,7 +693,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     const snapshot = this.index.prepared ? this.index.clusteringSnapshot() : undefined;
     if (this.cache && snapshot && snapshot.signature !== this.savedClustering) this.cache.saveClusteringSync(snapshot);
     void this.pool?.close();
-    for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

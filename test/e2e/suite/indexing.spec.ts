@@ -1,10 +1,14 @@
 // Indexing off the extension host's thread: a larger copy of the workspace (the seeds ×20 or
 // more, each copy with its own content) is indexed by the worker pool while a timer probe
-// records how long the extension host's event loop was ever blocked. Figures are printed, not
-// asserted (beyond a generous sanity bound); the warm rebuild must come from the cache.
+// records how long the extension host's event loop was ever blocked and a hover is asked for
+// every 200 ms, as a reader would, with the Dossier sidebar open. Figures are printed (one
+// `editor:` line sums them up against the CLI's cold export of the same folder), not asserted
+// beyond a generous sanity bound; the warm rebuild must come from the cache.
 // DOSSIER_E2E_BBC=1 (or a folder) adds a copy of ../shared/corpora/bbc for a BBC-sized run.
 import * as assert from 'assert';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as inspector from 'inspector';
 import { PerformanceObserver } from 'perf_hooks';
@@ -13,12 +17,24 @@ import * as vm from 'vm';
 import * as vscode from 'vscode';
 import { AnalysisCache } from '../../../src/core/analysisCache';
 import type { DossierApi } from '../../../src/extension';
-import { activeApi, basename, eventually } from './helpers';
+import { activeApi, basename, eventually, EXTENSION_ID } from './helpers';
 
-/** Records the longest time a 5 ms timer fired late: how long the event loop was blocked. */
+/** The q-quantile (0..1) of the values, nearest rank; 0 for none. */
+function quantile(values: readonly number[], q: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** Records how late a 5 ms timer fired, every time: how long the event loop was blocked. */
 class LagProbe {
   private timer: NodeJS.Timeout | undefined;
   private last = 0;
+  /** Every lateness seen, ms (one per timer tick). */
+  readonly lags: number[] = [];
+  /** CPU time of the whole extension host process (its worker threads included) since start(). */
+  cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
+  private cpuStart: NodeJS.CpuUsage | undefined;
   max = 0;
   over50 = 0;
   /** Stalls over 50 ms: [ms since start, lag]. */
@@ -34,10 +50,12 @@ class LagProbe {
       for (const e of list.getEntries()) this.maxGc = Math.max(this.maxGc, e.duration);
     });
     this.gc.observe({ entryTypes: ['gc'] });
+    this.cpuStart = process.cpuUsage();
     this.last = this.t0 = performance.now();
     this.timer = setInterval(() => {
       const now = performance.now();
-      const lag = now - this.last - 5;
+      const lag = Math.max(0, now - this.last - 5);
+      this.lags.push(lag);
       if (lag > this.max) this.max = lag;
       if (lag > 50) {
         this.over50++;
@@ -51,8 +69,100 @@ class LagProbe {
   stop(): this {
     if (this.timer) clearInterval(this.timer);
     this.gc?.disconnect();
+    this.cpu = process.cpuUsage(this.cpuStart);
     return this;
   }
+  get p99(): number {
+    return quantile(this.lags, 0.99);
+  }
+}
+
+/** The 8 longest stalls, in time order. */
+function longest(stalls: [number, number][]): [number, number][] {
+  return [...stalls].sort((a, b) => b[1] - a[1]).slice(0, 8).sort((a, b) => a[0] - b[0]);
+}
+
+/** A hover on an indexed document counts as unanswered when it takes longer than this. */
+const HOVER_ANSWER_MS = 5000;
+
+/**
+ * Asks VS Code for the hover at one position every ~200 ms, as a reader moving the mouse would,
+ * and records how long each answer took (through the workbench and back, as an editor sees it).
+ */
+class HoverProbe {
+  private timer: NodeJS.Timeout | undefined;
+  readonly latencies: number[] = [];
+  private stopped = false;
+  private readonly waiting = new Set<Promise<void>>();
+  /** Answers that said indexing was under way instead of describing the entity. */
+  indexingNotes = 0;
+  constructor(
+    private readonly uri: vscode.Uri,
+    private readonly position: vscode.Position,
+  ) {}
+  start(): this {
+    this.timer = setInterval(() => {
+      const asked = performance.now();
+      const answer = Promise.resolve(vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', this.uri, this.position)).then(
+        (hovers) => {
+          if (this.stopped) return;
+          this.latencies.push(performance.now() - asked);
+          const text = (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+          if (/indexing/i.test(text)) this.indexingNotes++;
+        },
+        () => {
+          if (!this.stopped) this.latencies.push(performance.now() - asked);
+        },
+      );
+      const tracked = answer.finally(() => this.waiting.delete(tracked));
+      this.waiting.add(tracked);
+    }, 200);
+    return this;
+  }
+  /** Stops asking; waits for the answers still due (at most HOVER_ANSWER_MS more). */
+  async stop(): Promise<this> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.race([Promise.all([...this.waiting]), new Promise((r) => setTimeout(r, HOVER_ANSWER_MS))]);
+    this.stopped = true;
+    // Hovers that never came back count as unanswered, at an endless wait.
+    for (let i = 0; i < this.waiting.size; i++) this.latencies.push(Infinity);
+    this.waiting.clear();
+    return this;
+  }
+  get asked(): number {
+    return this.latencies.length;
+  }
+  get unanswered(): number {
+    return this.latencies.filter((ms) => ms > HOVER_ANSWER_MS).length;
+  }
+  summary(): string {
+    const f = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0) : '∞');
+    return `hover p50 ${f(quantile(this.latencies, 0.5))} / p99 ${f(quantile(this.latencies, 0.99))} / max ${f(quantile(this.latencies, 1))} ms, ${this.unanswered}/${this.asked} unanswered in ${HOVER_ANSWER_MS / 1000} s`;
+  }
+}
+
+/** The CLI's cold export of a folder (no cache, default --jobs): wall and CPU seconds. */
+async function cliExport(folder: string): Promise<{ s: number; cpuS: number; ok: boolean }> {
+  const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
+  // Reports the process's CPU time (worker threads included) as it exits.
+  const cpuReport = path.join(out, 'cpu.js');
+  fs.writeFileSync(cpuReport, `process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('cpu-us ' + (u.user + u.system) + '\\n'); });`);
+  const t0 = performance.now();
+  const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['-r', cpuReport, path.join(root, 'dist', 'cli.js'), 'export', folder, '--format', 'json', '--out', path.join(out, 'export.json')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', (e) => resolve({ code: -1, stderr: String(e) }));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+  const s = (performance.now() - t0) / 1000;
+  fs.rmSync(out, { recursive: true, force: true });
+  const cpu = /cpu-us (\d+)/.exec(result.stderr);
+  if (result.code !== 0) console.log(`      CLI export failed (${result.code}): ${result.stderr.slice(-400)}`);
+  return { s, cpuS: cpu ? Number(cpu[1]) / 1e6 : NaN, ok: result.code === 0 };
 }
 
 /**
@@ -145,17 +255,29 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     if (bbc) console.log(`      + ${bbcList.length} BBC articles from ${bbc}`);
     const figures: string[] = [];
     const line = (what: string, ms: number, probe: LagProbe) => {
-      const s = `${what}: ${ms} ms (${((bytes / 1e6) / (ms / 1000)).toFixed(2)} MB/s), max event-loop lag ${probe.max.toFixed(1)} ms (longest GC pause ${probe.maxGc.toFixed(1)} ms), ${probe.over50} stalls > 50 ms${probe.stalls.length ? ` (at ${probe.stalls.map(([t, l]) => `${t} ms: ${l} ms`).join(', ')})` : ''}`;
+      const s = `${what}: ${ms} ms (${((bytes / 1e6) / (ms / 1000)).toFixed(2)} MB/s), max event-loop lag ${probe.max.toFixed(1)} ms (longest GC pause ${probe.maxGc.toFixed(1)} ms), ${probe.over50} stalls > 50 ms${probe.stalls.length ? ` (the longest at ${longest(probe.stalls).map(([t, l]) => `${t} ms: ${l} ms`).join(', ')})` : ''}`;
       figures.push(s);
       console.log(`      ${s}`);
     };
     console.log(`      ${originals.length} seeds ×${copies} = ${originals.length * copies} documents; ${(bytes / 1e6).toFixed(2)} MB in all; ${api.workspace.lastIndex?.workers ?? '?'} workers`);
+
+    // A reader's session: the Dossier sidebar open, a seed article open, the mouse on a name in it.
+    await vscode.commands.executeCommand('workbench.view.extension.dossier');
+    const hovered = await vscode.workspace.openTextDocument(originals[0]);
+    await vscode.window.showTextDocument(hovered, { preview: false });
+    const name = api.workspace.index.mentionsIn(hovered.uri.toString())[0];
+    assert.ok(name, `no entity in ${basename(originals[0])}`);
+    const hoverAt = hovered.positionAt(name.mention.start + 1);
+    const editor: string[] = [];
+    const phaseFigures = (probe: LagProbe, hovers: HoverProbe, sidebarMs: number | undefined) =>
+      `stall p99 ${probe.p99.toFixed(0)} ms, max ${probe.max.toFixed(0)} ms; ${hovers.summary()}; sidebar ${sidebarMs === undefined ? 'never' : `${(sidebarMs / 1000).toFixed(1)} s`}; host CPU ${((probe.cpu.user + probe.cpu.system) / 1e6).toFixed(1)} s`;
 
     // 1. The copies appear on disk: the watcher feeds them to the workers (each copy has its own
     //    first line, hence its own content hash: nothing comes from the cache).
     const profiler = new PhaseProfiler();
     await profiler.start();
     let probe = new LagProbe().start();
+    let hovers = new HoverProbe(hovered.uri, hoverAt).start();
     let t0 = performance.now();
     await vscode.workspace.fs.createDirectory(bulk);
     for (let c = 0; c < copies; c++) {
@@ -178,12 +300,22 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     const seen = () => api.workspace.index.size + api.workspace.skippedCount;
     let last = -1;
     let lastChange = performance.now();
+    // The sidebar is populated once every file is in, aliases resolved, the entities listed.
+    const index = api.workspace.index;
+    const populated = () => seen() >= expected && index.prepared && index.entities().length > 0;
+    let sidebarMs: number | undefined;
     while (seen() < expected && performance.now() - lastChange < 20_000) {
       if (seen() !== last) [last, lastChange] = [seen(), performance.now()];
       await new Promise((r) => setTimeout(r, 100));
     }
+    while (sidebarMs === undefined && performance.now() - lastChange < 60_000) {
+      if (populated()) sidebarMs = performance.now() - t0;
+      else await new Promise((r) => setTimeout(r, 50));
+    }
     await api.workspace.whenIdle();
     line(`new files through the watcher (cold, ${seen() - before}/${expected - before} arrived)`, Math.round(performance.now() - t0), probe.stop());
+    await hovers.stop();
+    editor.push(`watcher: ${phaseFigures(probe, hovers, sidebarMs)}`);
     if (seen() < expected) {
       const indexed = new Set(api.workspace.index.paths());
       const copiesWritten = [...Array(copies).keys()].flatMap((c) =>
@@ -198,10 +330,20 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     // 2. A cold rebuild (the cache ignored): every document analyzed again in the workers.
     await profiler.start();
     probe = new LagProbe().start();
+    hovers = new HoverProbe(hovered.uri, hoverAt).start();
     t0 = performance.now();
-    await vscode.commands.executeCommand('dossier.rebuildIndex', { cache: false });
+    const previousIndex = api.workspace.lastIndex;
+    const rebuilt = vscode.commands.executeCommand('dossier.rebuildIndex', { cache: false });
+    sidebarMs = undefined;
+    while (sidebarMs === undefined && performance.now() - t0 < 120_000) {
+      if (api.workspace.lastIndex !== previousIndex && populated()) sidebarMs = performance.now() - t0;
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+    await rebuilt;
     await api.workspace.whenIdle();
     line('cold rebuild', Math.round(performance.now() - t0), probe.stop());
+    await hovers.stop();
+    editor.push(`cold open: ${phaseFigures(probe, hovers, sidebarMs)}`);
     await profiler.stop('cold-rebuild', probe);
     assert.strictEqual(seen(), expected);
     expected = api.workspace.index.size;
@@ -209,6 +351,16 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     assert.strictEqual(api.workspace.lastIndex?.clusteringRestored, false, 'a rebuild ignoring the cache adopted its clustering');
     assert.ok((api.workspace.lastIndex?.analyzed ?? 0) >= expected, `analyzed ${api.workspace.lastIndex?.analyzed}`);
     const entities = api.workspace.index.entities().length;
+
+    // The CLI on the same folder, cold (no cache), with its default worker threads.
+    const cli = await cliExport(vscode.workspace.workspaceFolders![0].uri.fsPath);
+    const ratio = (seconds: string | undefined) => (seconds && cli.ok ? `${(Number(seconds) / cli.s).toFixed(2)}×` : '?');
+    const sidebars = editor.map((e) => /sidebar ([\d.]+) s/.exec(e)?.[1]);
+    const editorLine =
+      `editor: ${expected} documents, ${(bytes / 1e6).toFixed(1)} MB; ${editor.join('; ')}; ` +
+      `CLI cold export ${cli.ok ? `${cli.s.toFixed(1)} s (CPU ${cli.cpuS.toFixed(1)} s)` : 'failed'}; ` +
+      `sidebar/CLI ${ratio(sidebars[0])} (watcher), ${ratio(sidebars[1])} (cold open)`;
+    console.log(editorLine);
 
     // 3. A warm rebuild: the corpus did not change, so everything comes from the cache.
     await profiler.start();
@@ -229,7 +381,6 @@ describe('Indexing off the extension host thread (seeds copied ×20)', function 
     assert.ok(dir, 'no cache directory');
     const onDisk = new AnalysisCache(dir);
     await onDisk.preload();
-    const index = api.workspace.index;
     const missing = index.paths().filter((p) => !onDisk.get(p, index.text(p)!, [], index.analysis(p)!.hash));
     assert.deepStrictEqual(missing, [], `${missing.length} documents not in the cache on disk`);
     console.log(`      cache on disk: ${(onDisk.sizeOnDisk() / 1e6).toFixed(2)} MB in ${dir}`);
