@@ -5,7 +5,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { documentKey, storedTargetAt, TeamAnswer, TeamLocation, teamLocations, teamSources, TeamTarget } from '../../core/db';
-import { toKey } from '../convert';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { TeamIndexConnection } from './connection';
 import { teamPathOf, teamUri } from './documents';
@@ -85,17 +84,14 @@ export class TeamAnswers implements vscode.Disposable {
     if (stored) {
       return this.cached(document, `target@${offset}`, () => this.connection.ask('the name at a position', (db, corpus) => storedTargetAt(db, corpus, stored.path, offset)));
     }
-    this.workspace.flush(document);
-    const index = this.workspace.index;
-    const key = toKey(document.uri);
-    if (!index.analysis(key)) return undefined;
-    const hit = index.entityAt(key, offset);
-    if (hit) {
-      const placed = index.placedMentions(key).find((m) => m.start === hit.mention.start && m.end === hit.mention.end);
+    // From the local snapshot, at once (an unsaved edit there is on its way to a worker).
+    const found = this.workspace.lookupAt(document, position);
+    const hit = found?.entity;
+    if (found && hit) {
+      const placed = this.workspace.index.placedMentions(found.key).find((m) => m.start === hit.mention.start && m.end === hit.mention.end);
       return placed ? { kind: 'entity', aliasKey: placed.key } : undefined;
     }
-    const date = index.dateAt(key, offset);
-    return date?.value ? { kind: 'date', value: date.value } : undefined;
+    return found?.date?.value ? { kind: 'date', value: found.date.value } : undefined;
   }
 
   /**
