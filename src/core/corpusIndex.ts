@@ -11,18 +11,13 @@ import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, CORRECTIONS_FILE, NO_CORRECTIONS } from './corrections';
 import { settleRenamedIds } from './renamedIds';
 import { buildTimeline, TimelineSource, timelineSteps } from './timeline';
-import { firstAtOrAfter, offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
-import { DateMention, DocumentAnalysis, Entity, MentionRef, Position, Span, TimelineDay } from './types';
+import { PlacedMentions } from './placedMentions';
+import { offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
+import { DateMention, DocumentAnalysis, Entity, EntityMention, MentionRef, Position, Span, TimelineDay } from './types';
 
 export interface CorpusIndexOptions {
   /** The analyst's corrections (.dossier/aliases.json, parsed by parseCorrections). */
   corrections?: Corrections;
-}
-
-/** An entity mention placed in its document, by alias key: valid until that document changes. */
-interface PlacedMention extends Span {
-  key: string;
-  ref: MentionRef;
 }
 
 /** An entity whose mention list is gathered only when someone asks for it. */
@@ -34,7 +29,6 @@ class EntityRecord implements Entity {
   readonly ambiguousWith?: string[];
   readonly keys: string[];
   readonly count: number;
-  private mentionList?: MentionRef[];
   private folded?: string;
   private documentList?: string[];
 
@@ -64,14 +58,19 @@ class EntityRecord implements Entity {
     return (this.documentList ??= this.index.documentsOfKeys(this.keys));
   }
 
+  /** Gathered on each call from the placed mentions (the index keeps the last few lists). */
   get mentions(): MentionRef[] {
-    if (!this.mentionList) {
-      this.mentionList = [];
-      for (const path of this.documents) {
-        for (const m of this.index.placedMentions(path)) if (this.keys.includes(m.key)) this.mentionList.push(m.ref);
-      }
+    return this.index.mentionsOf(this);
+  }
+
+  /** @internal What `mentions` returns, gathered afresh. */
+  gatherMentions(): MentionRef[] {
+    const list: MentionRef[] = [];
+    for (const path of this.documents) {
+      const placed = this.index.placedMentions(path);
+      for (let i = 0; i < placed.length; i++) if (this.keys.includes(placed.key(i))) list.push(placed.ref(i));
     }
-    return this.mentionList;
+    return list;
   }
 
   toJSON(): Entity {
@@ -79,6 +78,9 @@ class EntityRecord implements Entity {
     return { id, name, type, aliases, mentions, mentionCount, documents, ...(ambiguousWith ? { ambiguousWith } : {}) };
   }
 }
+
+/** How many entities' mention lists the index keeps (the hover and the views ask for a few at a time). */
+const RECENT_MENTION_LISTS = 32;
 
 /** Most mentioned first, then by name. */
 const byMentions = (a: EntityRecord, b: EntityRecord): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -108,6 +110,8 @@ function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 export class CorpusIndex {
   private readonly docs = new Map<string, DocumentAnalysis>();
   private readonly texts = new Map<string, string>();
+  /** One instance of each string the documents' analyses repeat (internStrings). */
+  private readonly strings = new Map<string, string>();
   /** Alias-key aggregates, updated per document so re-resolution never rescans the corpus. */
   private keyGroups: KeyGroups;
   private clusterCache = newClusterCache();
@@ -117,7 +121,12 @@ export class CorpusIndex {
   private readonly recordOfCluster = new WeakMap<Cluster, EntityRecord>();
   private resolved: Resolved | undefined;
   /** Per document, entity mentions with their alias keys, sorted by start; kept until the document changes. */
-  private readonly placed = new Map<string, PlacedMention[]>();
+  private readonly placed = new Map<string, PlacedMentions>();
+  /**
+   * The mention lists of the entities asked for last, most recent last: an entity's list is a
+   * few hundred bytes a mention, so they are not all kept (an export asks for every one).
+   */
+  private readonly recentMentions = new Map<EntityRecord, MentionRef[]>();
   private readonly coMentionCache = new Map<string, { entity: Entity; count: number }[]>();
   private timelineCache: TimelineDay[] | undefined;
   /** Every resolved date mention, sorted by value; built on demand after a change. */
@@ -160,6 +169,7 @@ export class CorpusIndex {
 
   /** Adds a precomputed analysis (from a worker or the cache); the text gives sentence snippets. */
   set(analysis: DocumentAnalysis, text: string): void {
+    this.internStrings(analysis);
     settleClusterCache(this.clusterCache);
     const old = this.docs.get(analysis.path);
     if (old) this.keyGroups.remove(old.path, old.entities);
@@ -168,6 +178,33 @@ export class CorpusIndex {
     this.placed.delete(analysis.path);
     this.texts.set(analysis.path, text);
     this.invalidate();
+  }
+
+  /**
+   * Makes the analysis's repeated strings (entity types and surface forms, date texts, values and
+   * explanations) share one instance across documents: a worker's or the cache's result carries
+   * its own copy of each, tens of bytes apiece, hundreds of thousands of them in a large folder.
+   */
+  private internStrings(analysis: DocumentAnalysis): void {
+    const table = this.strings;
+    const intern = (s: string): string => {
+      const had = table.get(s);
+      if (had !== undefined) return had;
+      table.set(s, s);
+      return s;
+    };
+    for (const m of analysis.entities) {
+      m.text = intern(m.text);
+      m.type = intern(m.type) as EntityMention['type'];
+      if (m.refersTo !== undefined) m.refersTo = intern(m.refersTo);
+      if (m.expansion !== undefined) m.expansion = intern(m.expansion);
+    }
+    for (const d of analysis.dates) {
+      d.text = intern(d.text);
+      d.how = intern(d.how);
+      if (d.value !== undefined) d.value = intern(d.value);
+      if (d.granularity !== undefined) d.granularity = intern(d.granularity) as DateMention['granularity'];
+    }
   }
 
   remove(path: string): boolean {
@@ -189,6 +226,7 @@ export class CorpusIndex {
     this.clusterCache.stats = stats;
     this.docs.clear();
     this.texts.clear();
+    this.strings.clear();
     this.placed.clear();
     this.invalidate();
   }
@@ -202,6 +240,7 @@ export class CorpusIndex {
     this.preparing = undefined;
     this.resolved = undefined;
     this.coMentionCache.clear();
+    this.recentMentions.clear();
     this.timelineCache = undefined;
     this.dateRefs = undefined;
   }
@@ -245,10 +284,6 @@ export class CorpusIndex {
     return doc ? offsetAtLine(doc.lineStarts, position, this.texts.get(path)?.length ?? 0) : 0;
   }
 
-  private ref(path: string, start: number, end: number, text: string): MentionRef {
-    const lines = this.docs.get(path)!.lineStarts;
-    return { path, start, end, text, range: { start: positionAtLine(lines, start), end: positionAtLine(lines, end) } };
-  }
 
   private resolve(): Resolved {
     if (!this.resolved) this.finishPreparing();
@@ -401,17 +436,31 @@ export class CorpusIndex {
   }
 
   /** @internal One document's entity mentions with their alias keys, sorted by start. */
-  placedMentions(path: string): PlacedMention[] {
-    let list = this.placed.get(path);
-    if (list) return list;
+  placedMentions(path: string): PlacedMentions {
+    let placed = this.placed.get(path);
+    if (placed) return placed;
     const doc = this.docs.get(path);
-    list = [];
-    for (const m of doc?.entities ?? []) {
+    const groups = this.keyGroups.groups;
+    // The key groups' own key strings, so that every document shares one string per key.
+    const keyOf = (m: EntityMention) => {
       const key = this.keyGroups.keyOfMention(m);
-      if (key) list.push({ start: m.start, end: m.end, key, ref: this.ref(path, m.start, m.end, m.text) });
+      return key ? (groups.get(key)?.key ?? key) : undefined;
+    };
+    placed = PlacedMentions.of(path, doc?.entities ?? [], doc?.lineStarts ?? [0], keyOf);
+    this.placed.set(path, placed);
+    return placed;
+  }
+
+  /** @internal An entity's mentions, from the recent lists or gathered (and kept among them). */
+  mentionsOf(record: EntityRecord): MentionRef[] {
+    const recent = this.recentMentions;
+    let list = recent.get(record);
+    if (list) recent.delete(record);
+    else {
+      list = record.gatherMentions();
+      if (recent.size >= RECENT_MENTION_LISTS) recent.delete(recent.keys().next().value!);
     }
-    list.sort((a, b) => a.start - b.start);
-    this.placed.set(path, list);
+    recent.set(record, list);
     return list;
   }
 
@@ -437,17 +486,19 @@ export class CorpusIndex {
   }
 
   entityAt(path: string, offset: number): { entity: Entity; mention: MentionRef } | undefined {
-    const hit = spanAt(this.placedMentions(path), offset);
-    const entity = hit && this.entityOfKey(hit.key);
-    return entity ? { entity, mention: hit.ref } : undefined;
+    const placed = this.placedMentions(path);
+    const i = placed.indexAt(offset);
+    const entity = i >= 0 ? this.entityOfKey(placed.key(i)) : undefined;
+    return entity ? { entity, mention: placed.ref(i) } : undefined;
   }
 
   /** Entity mentions of one document, sorted by offset. */
   mentionsIn(path: string): { entity: Entity; mention: MentionRef }[] {
     const out: { entity: Entity; mention: MentionRef }[] = [];
-    for (const m of this.placedMentions(path)) {
-      const entity = this.entityOfKey(m.key);
-      if (entity) out.push({ entity, mention: m.ref });
+    const placed = this.placedMentions(path);
+    for (let i = 0; i < placed.length; i++) {
+      const entity = this.entityOfKey(placed.key(i));
+      if (entity) out.push({ entity, mention: placed.ref(i) });
     }
     return out;
   }
@@ -491,7 +542,7 @@ export class CorpusIndex {
     const refs: DateReference[] = [];
     for (const [path, doc] of this.docs) {
       for (const d of doc.dates) {
-        if (d.value) refs.push({ path, mention: d, range: this.ref(path, d.start, d.end, d.text).range });
+        if (d.value) refs.push({ path, mention: d, range: { start: positionAtLine(doc.lineStarts, d.start), end: positionAtLine(doc.lineStarts, d.end) } });
       }
     }
     return refs.sort((a, b) => (a.mention.value! < b.mention.value! ? -1 : a.mention.value! > b.mention.value! ? 1 : 0));
@@ -506,15 +557,15 @@ export class CorpusIndex {
         const doc = this.docs.get(path)!;
         const mentions = this.placedMentions(path);
         const seen = new Set<Span>();
-        for (const m of mentions) {
-          if (this.entityOfKey(m.key)?.id !== entityId) continue;
-          const sentence = spanAt(doc.sentences, m.start);
+        for (let j = 0; j < mentions.length; j++) {
+          if (this.entityOfKey(mentions.key(j))?.id !== entityId) continue;
+          const sentence = spanAt(doc.sentences, mentions.start(j));
           if (!sentence || seen.has(sentence)) continue;
           seen.add(sentence);
           const inside = new Set<string>();
           // Mentions are sorted: walk from the first one at or after the sentence start.
-          for (let i = firstAtOrAfter(mentions, sentence.start); i < mentions.length && mentions[i].start < sentence.end; i++) {
-            const id = this.entityOfKey(mentions[i].key)?.id;
+          for (let i = mentions.firstAtOrAfter(sentence.start); i < mentions.length && mentions.start(i) < sentence.end; i++) {
+            const id = this.entityOfKey(mentions.key(i))?.id;
             if (id && id !== entityId) inside.add(id);
           }
           for (const id of inside) counts.set(id, (counts.get(id) ?? 0) + 1);
