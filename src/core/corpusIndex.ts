@@ -63,7 +63,7 @@ class EntityRecord implements Entity {
     return this.index.mentionsOf(this);
   }
 
-  /** @internal What `mentions` returns, gathered afresh. */
+  /** @internal What `mentions` returns, gathered afresh by scanning the entity's documents. */
   gatherMentions(): MentionRef[] {
     const list: MentionRef[] = [];
     for (const path of this.documents) {
@@ -81,6 +81,8 @@ class EntityRecord implements Entity {
 
 /** How many entities' mention lists the index keeps (the hover and the views ask for a few at a time). */
 const RECENT_MENTION_LISTS = 32;
+/** An entity in at most this many documents has its mentions gathered by scanning them (no postings needed). */
+const SCAN_DOCUMENTS_MAX = 64;
 
 /** Most mentioned first, then by name. */
 const byMentions = (a: EntityRecord, b: EntityRecord): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -127,6 +129,12 @@ export class CorpusIndex {
    * few hundred bytes a mention, so they are not all kept (an export asks for every one).
    */
   private readonly recentMentions = new Map<EntityRecord, MentionRef[]>();
+  /**
+   * Every entity's mentions as (document, placed mention) pairs, in path then offset order,
+   * made in one pass over the documents once an entity in many documents is asked for: scanning
+   * each entity's documents instead costs a pass per entity (an export asks for every one).
+   */
+  private postings: { paths: string[]; of: Map<EntityRecord, Int32Array> } | undefined;
   private readonly coMentionCache = new Map<string, { entity: Entity; count: number }[]>();
   private timelineCache: TimelineDay[] | undefined;
   /** Every resolved date mention, sorted by value; built on demand after a change. */
@@ -241,6 +249,7 @@ export class CorpusIndex {
     this.resolved = undefined;
     this.coMentionCache.clear();
     this.recentMentions.clear();
+    this.postings = undefined;
     this.timelineCache = undefined;
     this.dateRefs = undefined;
   }
@@ -457,11 +466,40 @@ export class CorpusIndex {
     let list = recent.get(record);
     if (list) recent.delete(record);
     else {
-      list = record.gatherMentions();
+      list = this.postings || record.documents.length > SCAN_DOCUMENTS_MAX ? this.mentionsFromPostings(record) : record.gatherMentions();
       if (recent.size >= RECENT_MENTION_LISTS) recent.delete(recent.keys().next().value!);
     }
     recent.set(record, list);
     return list;
+  }
+
+  private mentionsFromPostings(record: EntityRecord): MentionRef[] {
+    const postings = (this.postings ??= this.buildPostings());
+    const pairs = postings.of.get(record);
+    // None: no mentions, or a record a change has replaced since it was handed out.
+    if (!pairs) return record.gatherMentions();
+    const list: MentionRef[] = [];
+    for (let j = 0; j < pairs.length; j += 2) list.push(this.placedMentions(postings.paths[pairs[j]]).ref(pairs[j + 1]));
+    return list;
+  }
+
+  private buildPostings(): { paths: string[]; of: Map<EntityRecord, Int32Array> } {
+    const byKey = this.resolve().byKey;
+    const paths = this.paths();
+    const lists = new Map<EntityRecord, number[]>();
+    paths.forEach((path, d) => {
+      const placed = this.placedMentions(path);
+      for (let i = 0; i < placed.length; i++) {
+        const record = byKey.get(placed.key(i));
+        if (!record) continue;
+        let list = lists.get(record);
+        if (!list) lists.set(record, (list = []));
+        list.push(d, i);
+      }
+    });
+    const of = new Map<EntityRecord, Int32Array>();
+    for (const [record, list] of lists) of.set(record, Int32Array.from(list));
+    return { paths, of };
   }
 
   /** The entity an alias key belongs to now (none for an ignored name). */

@@ -71,3 +71,32 @@ describe('CorpusIndex: compact mentions', () => {
     assert.deepStrictEqual(index.references(id).map((m) => `${m.path}:${m.range.start.line}`), ['b.txt:1']);
   });
 });
+
+describe('CorpusIndex: postings of entities in many documents', () => {
+  it('lists every mention by path then offset, before and after a change', () => {
+    const index = new CorpusIndex();
+    const paths = Array.from({ length: 80 }, (_, i) => `d${String(i).padStart(2, '0')}.txt`);
+    for (const [i, path] of paths.entries()) {
+      // The popular name first in even documents, second in odd ones, and twice in every tenth.
+      const names = [NAMES[1 + (i % 39)], 'Orla Quillfeather'];
+      if (i % 2 === 0) names.reverse();
+      if (i % 10 === 0) names.push('Orla Quillfeather');
+      const { analysis, text } = document(path, names);
+      index.set(analysis, text);
+    }
+    const popular = index.entities().find((e) => e.name === 'Orla Quillfeather')!;
+    const expected = paths.flatMap((path, i) => {
+      const lines = [i % 2 === 0 ? 0 : 1];
+      if (i % 10 === 0) lines.push(2);
+      return lines.map((line) => `${path}:${line}`);
+    });
+    const listed = () => index.references(popular.id).map((m) => `${m.path}:${m.range.start.line}`);
+    assert.deepStrictEqual(listed(), expected);
+    const small = index.entities().find((e) => e.name === NAMES[5])!;
+    assert.deepStrictEqual(index.references(small.id).map((m) => m.path), ['d04.txt', 'd43.txt']);
+    const { analysis, text } = document('d00.txt', [NAMES[5]]);
+    index.set(analysis, text);
+    assert.deepStrictEqual(listed(), expected.filter((m) => !m.startsWith('d00.txt')));
+    assert.deepStrictEqual(index.references(small.id).map((m) => m.path), ['d00.txt', 'd04.txt', 'd43.txt']);
+  });
+});
