@@ -11,6 +11,7 @@ import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, CORRECTIONS_FILE, NO_CORRECTIONS } from './corrections';
 import { settleRenamedIds } from './renamedIds';
 import { buildTimeline, TimelineSource, timelineSteps } from './timeline';
+import { internAnalysisStrings, InternTable } from './intern';
 import { PlacedMentions } from './placedMentions';
 import { offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
 import { DateMention, DocumentAnalysis, Entity, EntityMention, MentionRef, Position, Span, TimelineDay } from './types';
@@ -81,6 +82,8 @@ class EntityRecord implements Entity {
 
 /** How many entities' mention lists the index keeps (the hover and the views ask for a few at a time). */
 const RECENT_MENTION_LISTS = 32;
+/** …and at most this many mentions in all (~200 bytes each): an export asks for the largest lists first. */
+const RECENT_MENTIONS = 20_000;
 /** An entity in at most this many documents has its mentions gathered by scanning them (no postings needed). */
 const SCAN_DOCUMENTS_MAX = 64;
 
@@ -112,8 +115,8 @@ function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 export class CorpusIndex {
   private readonly docs = new Map<string, DocumentAnalysis>();
   private readonly texts = new Map<string, string>();
-  /** One instance of each string the documents' analyses repeat (internStrings). */
-  private readonly strings = new Map<string, string>();
+  /** One instance of each string the documents' analyses repeat (intern.ts). */
+  private readonly strings: InternTable = new Map();
   /** Alias-key aggregates, updated per document so re-resolution never rescans the corpus. */
   private keyGroups: KeyGroups;
   private clusterCache = newClusterCache();
@@ -129,6 +132,7 @@ export class CorpusIndex {
    * few hundred bytes a mention, so they are not all kept (an export asks for every one).
    */
   private readonly recentMentions = new Map<EntityRecord, MentionRef[]>();
+  private recentMentionCount = 0;
   /**
    * Every entity's mentions as (document, placed mention) pairs, in path then offset order,
    * made in one pass over the documents once an entity in many documents is asked for: scanning
@@ -177,7 +181,7 @@ export class CorpusIndex {
 
   /** Adds a precomputed analysis (from a worker or the cache); the text gives sentence snippets. */
   set(analysis: DocumentAnalysis, text: string): void {
-    this.internStrings(analysis);
+    internAnalysisStrings(analysis, this.strings);
     settleClusterCache(this.clusterCache);
     const old = this.docs.get(analysis.path);
     if (old) this.keyGroups.remove(old.path, old.entities);
@@ -186,33 +190,6 @@ export class CorpusIndex {
     this.placed.delete(analysis.path);
     this.texts.set(analysis.path, text);
     this.invalidate();
-  }
-
-  /**
-   * Makes the analysis's repeated strings (entity types and surface forms, date texts, values and
-   * explanations) share one instance across documents: a worker's or the cache's result carries
-   * its own copy of each, tens of bytes apiece, hundreds of thousands of them in a large folder.
-   */
-  private internStrings(analysis: DocumentAnalysis): void {
-    const table = this.strings;
-    const intern = (s: string): string => {
-      const had = table.get(s);
-      if (had !== undefined) return had;
-      table.set(s, s);
-      return s;
-    };
-    for (const m of analysis.entities) {
-      m.text = intern(m.text);
-      m.type = intern(m.type) as EntityMention['type'];
-      if (m.refersTo !== undefined) m.refersTo = intern(m.refersTo);
-      if (m.expansion !== undefined) m.expansion = intern(m.expansion);
-    }
-    for (const d of analysis.dates) {
-      d.text = intern(d.text);
-      d.how = intern(d.how);
-      if (d.value !== undefined) d.value = intern(d.value);
-      if (d.granularity !== undefined) d.granularity = intern(d.granularity) as DateMention['granularity'];
-    }
   }
 
   remove(path: string): boolean {
@@ -249,6 +226,7 @@ export class CorpusIndex {
     this.resolved = undefined;
     this.coMentionCache.clear();
     this.recentMentions.clear();
+    this.recentMentionCount = 0;
     this.postings = undefined;
     this.timelineCache = undefined;
     this.dateRefs = undefined;
@@ -464,12 +442,21 @@ export class CorpusIndex {
   mentionsOf(record: EntityRecord): MentionRef[] {
     const recent = this.recentMentions;
     let list = recent.get(record);
-    if (list) recent.delete(record);
-    else {
-      list = this.postings || record.documents.length > SCAN_DOCUMENTS_MAX ? this.mentionsFromPostings(record) : record.gatherMentions();
-      if (recent.size >= RECENT_MENTION_LISTS) recent.delete(recent.keys().next().value!);
+    if (list) {
+      recent.delete(record);
+      recent.set(record, list);
+      return list;
+    }
+    list = this.postings || record.documents.length > SCAN_DOCUMENTS_MAX ? this.mentionsFromPostings(record) : record.gatherMentions();
+    if (list.length > RECENT_MENTIONS) return list;
+    // Oldest out first, until the kept lists fit in RECENT_MENTIONS together.
+    while (recent.size >= RECENT_MENTION_LISTS || this.recentMentionCount + list.length > RECENT_MENTIONS) {
+      const [oldest, mentions] = recent.entries().next().value!;
+      recent.delete(oldest);
+      this.recentMentionCount -= mentions.length;
     }
     recent.set(record, list);
+    this.recentMentionCount += list.length;
     return list;
   }
 
