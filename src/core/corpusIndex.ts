@@ -84,8 +84,8 @@ class EntityRecord implements Entity {
 const RECENT_MENTION_LISTS = 32;
 /** …and at most this many mentions in all (~200 bytes each): an export asks for the largest lists first. */
 const RECENT_MENTIONS = 20_000;
-/** An entity in at most this many documents has its mentions gathered by scanning them (no postings needed). */
-const SCAN_DOCUMENTS_MAX = 64;
+/** Mention lists gathered by scanning documents after a change, before postings are built instead. */
+const SCANNED_LISTS_MAX = 32;
 
 /** Most mentioned first, then by name. */
 const byMentions = (a: EntityRecord, b: EntityRecord): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -133,10 +133,12 @@ export class CorpusIndex {
    */
   private readonly recentMentions = new Map<EntityRecord, MentionRef[]>();
   private recentMentionCount = 0;
+  /** Mention lists gathered since the last change (SCANNED_LISTS_MAX). */
+  private listsSinceChange = 0;
   /**
    * Every entity's mentions as (document, placed mention) pairs, in path then offset order,
-   * made in one pass over the documents once an entity in many documents is asked for: scanning
-   * each entity's documents instead costs a pass per entity (an export asks for every one).
+   * made in one pass over the documents once many lists are asked for: scanning each entity's
+   * documents costs a pass per entity (an export asks for every one).
    */
   private postings: { paths: string[]; of: Map<EntityRecord, Int32Array> } | undefined;
   private readonly coMentionCache = new Map<string, { entity: Entity; count: number }[]>();
@@ -227,6 +229,7 @@ export class CorpusIndex {
     this.coMentionCache.clear();
     this.recentMentions.clear();
     this.recentMentionCount = 0;
+    this.listsSinceChange = 0;
     this.postings = undefined;
     this.timelineCache = undefined;
     this.dateRefs = undefined;
@@ -447,7 +450,10 @@ export class CorpusIndex {
       recent.set(record, list);
       return list;
     }
-    list = this.postings || record.documents.length > SCAN_DOCUMENTS_MAX ? this.mentionsFromPostings(record) : record.gatherMentions();
+    // A hover after an edit asks for a list or two: scanning the entity's documents is quickest.
+    // An export or a view asks for many: one pass over every document then serves them all.
+    const many = this.postings || ++this.listsSinceChange > SCANNED_LISTS_MAX;
+    list = many ? this.mentionsFromPostings(record) : record.gatherMentions();
     if (list.length > RECENT_MENTIONS) return list;
     // Oldest out first, until the kept lists fit in RECENT_MENTIONS together.
     while (recent.size >= RECENT_MENTION_LISTS || this.recentMentionCount + list.length > RECENT_MENTIONS) {

@@ -72,7 +72,7 @@ describe('CorpusIndex: compact mentions', () => {
   });
 });
 
-describe('CorpusIndex: postings of entities in many documents', () => {
+describe('CorpusIndex: postings, once many mention lists are asked for', () => {
   it('lists every mention by path then offset, before and after a change', () => {
     const index = new CorpusIndex();
     const paths = Array.from({ length: 80 }, (_, i) => `d${String(i).padStart(2, '0')}.txt`);
@@ -91,6 +91,10 @@ describe('CorpusIndex: postings of entities in many documents', () => {
       return lines.map((line) => `${path}:${line}`);
     });
     const listed = () => index.references(popular.id).map((m) => `${m.path}:${m.range.start.line}`);
+    // Scanned first, then (once more lists than a hover needs were asked for) from postings.
+    assert.deepStrictEqual(listed(), expected);
+    const all = () => index.entities().map((e) => e.mentions.map((m) => `${m.path}:${m.start}`).join());
+    assert.deepStrictEqual(all(), all());
     assert.deepStrictEqual(listed(), expected);
     const small = index.entities().find((e) => e.name === NAMES[5])!;
     assert.deepStrictEqual(index.references(small.id).map((m) => m.path), ['d04.txt', 'd43.txt']);
