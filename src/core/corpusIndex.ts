@@ -31,6 +31,11 @@ class EntityRecord implements Entity {
   readonly keys: string[];
   readonly count: number;
   private folded?: string;
+  /**
+   * Where its mentions are, found by one scan of its documents: pairs (index into documents,
+   * index into that document's placed mentions), 8 bytes a mention where MentionRefs take ~200.
+   */
+  private places?: Int32Array;
   private documentList?: string[];
 
   constructor(
@@ -64,14 +69,31 @@ class EntityRecord implements Entity {
     return this.index.mentionsOf(this);
   }
 
-  /** @internal What `mentions` returns, gathered afresh by scanning the entity's documents. */
+  /** @internal What `mentions` returns, made afresh from where the mentions are (found once). */
   gatherMentions(): MentionRef[] {
-    const list: MentionRef[] = [];
-    for (const path of this.documents) {
-      const placed = this.index.placedMentions(path);
-      for (let i = 0; i < placed.length; i++) if (this.keys.includes(placed.key(i))) list.push(placed.ref(i));
+    const documents = this.documents;
+    for (let attempt = 0; ; attempt++) {
+      const places = (this.places ??= this.findPlaces(documents));
+      const list: MentionRef[] = [];
+      for (let j = 0; j < places.length; j += 2) {
+        const placed = this.index.placedMentions(documents[places[j]]);
+        const i = places[j + 1];
+        // A record kept by someone past a change to its documents finds its mentions again.
+        if (i >= placed.length || !this.keys.includes(placed.key(i))) break;
+        list.push(placed.ref(i));
+      }
+      if (list.length * 2 === places.length || attempt > 0) return list;
+      this.places = undefined;
     }
-    return list;
+  }
+
+  private findPlaces(documents: string[]): Int32Array {
+    const pairs: number[] = [];
+    documents.forEach((path, d) => {
+      const placed = this.index.placedMentions(path);
+      for (let i = 0; i < placed.length; i++) if (this.keys.includes(placed.key(i))) pairs.push(d, i);
+    });
+    return Int32Array.from(pairs);
   }
 
   toJSON(): Entity {
@@ -84,8 +106,6 @@ class EntityRecord implements Entity {
 const RECENT_MENTION_LISTS = 32;
 /** …and at most this many mentions in all (~200 bytes each): an export asks for the largest lists first. */
 const RECENT_MENTIONS = 20_000;
-/** Mention lists gathered by scanning documents after a change, before postings are built instead. */
-const SCANNED_LISTS_MAX = 32;
 
 /** Most mentioned first, then by name. */
 const byMentions = (a: EntityRecord, b: EntityRecord): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -133,14 +153,6 @@ export class CorpusIndex {
    */
   private readonly recentMentions = new Map<EntityRecord, MentionRef[]>();
   private recentMentionCount = 0;
-  /** Mention lists gathered since the last change (SCANNED_LISTS_MAX). */
-  private listsSinceChange = 0;
-  /**
-   * Every entity's mentions as (document, placed mention) pairs, in path then offset order,
-   * made in one pass over the documents once many lists are asked for: scanning each entity's
-   * documents costs a pass per entity (an export asks for every one).
-   */
-  private postings: { paths: string[]; of: Map<EntityRecord, Int32Array> } | undefined;
   private readonly coMentionCache = new Map<string, { entity: Entity; count: number }[]>();
   private timelineCache: TimelineDay[] | undefined;
   /** Every resolved date mention, sorted by value; built on demand after a change. */
@@ -229,8 +241,6 @@ export class CorpusIndex {
     this.coMentionCache.clear();
     this.recentMentions.clear();
     this.recentMentionCount = 0;
-    this.listsSinceChange = 0;
-    this.postings = undefined;
     this.timelineCache = undefined;
     this.dateRefs = undefined;
   }
@@ -450,10 +460,7 @@ export class CorpusIndex {
       recent.set(record, list);
       return list;
     }
-    // A hover after an edit asks for a list or two: scanning the entity's documents is quickest.
-    // An export or a view asks for many: one pass over every document then serves them all.
-    const many = this.postings || ++this.listsSinceChange > SCANNED_LISTS_MAX;
-    list = many ? this.mentionsFromPostings(record) : record.gatherMentions();
+    list = record.gatherMentions();
     if (list.length > RECENT_MENTIONS) return list;
     // Oldest out first, until the kept lists fit in RECENT_MENTIONS together.
     while (recent.size >= RECENT_MENTION_LISTS || this.recentMentionCount + list.length > RECENT_MENTIONS) {
@@ -464,35 +471,6 @@ export class CorpusIndex {
     recent.set(record, list);
     this.recentMentionCount += list.length;
     return list;
-  }
-
-  private mentionsFromPostings(record: EntityRecord): MentionRef[] {
-    const postings = (this.postings ??= this.buildPostings());
-    const pairs = postings.of.get(record);
-    // None: no mentions, or a record a change has replaced since it was handed out.
-    if (!pairs) return record.gatherMentions();
-    const list: MentionRef[] = [];
-    for (let j = 0; j < pairs.length; j += 2) list.push(this.placedMentions(postings.paths[pairs[j]]).ref(pairs[j + 1]));
-    return list;
-  }
-
-  private buildPostings(): { paths: string[]; of: Map<EntityRecord, Int32Array> } {
-    const byKey = this.resolve().byKey;
-    const paths = this.paths();
-    const lists = new Map<EntityRecord, number[]>();
-    paths.forEach((path, d) => {
-      const placed = this.placedMentions(path);
-      for (let i = 0; i < placed.length; i++) {
-        const record = byKey.get(placed.key(i));
-        if (!record) continue;
-        let list = lists.get(record);
-        if (!list) lists.set(record, (list = []));
-        list.push(d, i);
-      }
-    });
-    const of = new Map<EntityRecord, Int32Array>();
-    for (const [record, list] of lists) of.set(record, Int32Array.from(list));
-    return { paths, of };
   }
 
   /** The entity an alias key belongs to now (none for an ignored name). */

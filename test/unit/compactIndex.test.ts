@@ -61,6 +61,15 @@ describe('CorpusIndex: compact mentions', () => {
     assert.deepStrictEqual([...NAMES].reverse().map(listOf).reverse(), first);
   });
 
+  it('a record kept past a change does not fail, and lists what its documents now hold', () => {
+    const kept = index.entities().find((e) => e.name === 'Orla Quillfeather')!;
+    assert.deepStrictEqual(kept.mentions.map((m) => m.path), ['a.txt', 'b.txt']);
+    index.remove('a.txt');
+    const { analysis, text } = document('b.txt', ['Tamsin Marrowby', 'Ivo Tenckhoff', 'Orla Quillfeather']);
+    index.set(analysis, text);
+    assert.deepStrictEqual(kept.mentions.map((m) => `${m.path}:${m.range.start.line}`), ['b.txt:2']);
+  });
+
   it('answers from the changed document after an update, not from lists it kept', () => {
     const id = index.entities().find((e) => e.name === 'Orla Quillfeather')!.id;
     assert.strictEqual(index.references(id).length, 2);
@@ -72,7 +81,7 @@ describe('CorpusIndex: compact mentions', () => {
   });
 });
 
-describe('CorpusIndex: postings, once many mention lists are asked for', () => {
+describe('CorpusIndex: mention lists of an entity in many documents', () => {
   it('lists every mention by path then offset, before and after a change', () => {
     const index = new CorpusIndex();
     const paths = Array.from({ length: 80 }, (_, i) => `d${String(i).padStart(2, '0')}.txt`);
@@ -91,7 +100,7 @@ describe('CorpusIndex: postings, once many mention lists are asked for', () => {
       return lines.map((line) => `${path}:${line}`);
     });
     const listed = () => index.references(popular.id).map((m) => `${m.path}:${m.range.start.line}`);
-    // Scanned first, then (once more lists than a hover needs were asked for) from postings.
+    // Found by a scan first, then made again from where they are once the kept lists moved on.
     assert.deepStrictEqual(listed(), expected);
     const all = () => index.entities().map((e) => e.mentions.map((m) => `${m.path}:${m.start}`).join());
     assert.deepStrictEqual(all(), all());
