@@ -1,6 +1,6 @@
 // `npm run bench`: speed and scale of the analysis on a real corpus (default ../shared/corpora/bbc).
 // Prints numbers only; asserts nothing. Usage:
-//   node out/scripts/bench.js [corpus-folder] [--jobs N] [--baseline-every K | --baseline-all] [--quick]
+//   node out/scripts/bench.js [corpus-folder] [--jobs N] [--baseline-every K | --baseline-all] [--quick] [--large] [--size-only]
 // - Cold: loadFolderAsync with the worker pool (pool startup included) and a fresh cache folder,
 //   until the index is ready (aliases resolved).
 // - Baseline, in a child process (single thread, so it neither competes with nor inflates the
@@ -11,8 +11,10 @@
 //   a fresh process as when a window reopens (the figure), then once more in this process.
 // - Edit: CorpusIndex.update of one ~5 KB document after a small edit + an entityAt query.
 // - Hover: entityAt + dateAt + firstMentionPerDocument + references at 1,000 random positions.
-// - Scale: cold BBC×2 over a second cold BBC×1 (each file twice, under a/ and b/, the b/ copy with an extra line so the
-//   hashes differ) over cold BBC×1.
+// - Size (benchSize.ts): BBC×1, ×2, ×4 — with --large also ~100 MB of BBC copies — each through the
+//   CLI (wall, CPU, peak RSS) and in process (heap once ready and after an export), with the ratio
+//   per doubling; then BBC×4 through the CLI with --jobs 0 and with the pool. --size-only runs
+//   only this part.
 import { ChildProcess, fork } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -23,6 +25,7 @@ import { CorpusIndex } from '../src/core/corpusIndex';
 import { decodeDocument } from '../src/core/document';
 import { listFiles, loadFolderAsync } from '../src/core/folder';
 import { AnalysisPool, defaultPoolSize } from '../src/core/workerPool';
+import { benchJobs, benchSizes, SizeRow } from './benchSize';
 
 const MB = 1024 * 1024;
 
@@ -201,6 +204,12 @@ async function main(): Promise<void> {
   const jobs = opt('--jobs') !== undefined ? Number(opt('--jobs')) : undefined;
   const every = flag('--baseline-all') ? 1 : Number(opt('--baseline-every') ?? 3);
   const quick = flag('--quick');
+  const large = flag('--large');
+  if (flag('--size-only')) {
+    await benchSizes(root, { jobs, large, heap: true });
+    benchJobs(root, jobs ?? defaultPoolSize());
+    return;
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   const cacheDir = path.join(tmp, 'cache');
 
@@ -366,37 +375,23 @@ async function main(): Promise<void> {
       `; child total ${fmt((now() - tc) / 1000, 1)} s`,
   );
 
-  // 6. Scale: BBC×2 over BBC×1, both cold with a fresh cache.
-  let scale = NaN;
-  if (!quick) {
-    const twice = path.join(tmp, 'x2');
-    for (const rel of files) {
-      const buf = fs.readFileSync(path.join(root, rel));
-      for (const [prefix, extra] of [['a', ''], ['b', '\n']] as const) {
-        const dest = path.join(twice, prefix, rel);
-        fs.mkdirSync(path.dirname(dest), { recursive: true });
-        fs.writeFileSync(dest, extra ? Buffer.concat([buf, Buffer.from(extra)]) : buf);
-      }
-    }
-    // The first cold run of a process pays one-off warm-up; time BBC×1 again next to BBC×2 so the
-    // ratio compares like with like.
-    const x1 = await coldLoad(root, jobs, path.join(tmp, 'cache1'));
-    const x2 = await coldLoad(twice, jobs, path.join(tmp, 'cache2'));
-    scale = x2.totalMs / x1.totalMs;
-    console.log(
-      `scale: BBC×2 ${fmt(x2.totalMs / 1000)} s (read+analyze ${fmt(x2.r.stats.ms.analysis / 1000)} s, alias resolution ` +
-        `${fmt((x2.r.stats.ms.aliases + x2.resolveMs) / 1000)} s; ` +
-        `${x2.r.index.size} docs, ${x2.r.index.entities().length} entities) / BBC×1 again ${fmt(x1.totalMs / 1000)} s = ${fmt(scale)}; ` +
-        `CPU time ratio ${fmt(x2.cpuMs / 1000)} s / ${fmt(x1.cpuMs / 1000)} s = ${fmt(x2.cpuMs / x1.cpuMs)}`,
-    );
-  }
+  // 6. Size: BBC×1, ×2, ×4 (and ~100 MB with --large) through the CLI and in process; the second core.
+  const sizes = quick ? [] : await benchSizes(root, { jobs, large, heap: true });
+  const ratioOf = (a?: SizeRow, b?: SizeRow) => (a && b ? b.cli.wallS / a.cli.wallS : NaN);
+  const scale = ratioOf(sizes[0], sizes[1]);
+  const scale4 = ratioOf(sizes[1], sizes[2]);
+  const x4 = sizes[2];
+  const jobsRun = quick ? undefined : benchJobs(root, jobs ?? defaultPoolSize());
   const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`rss:   peak ${fmt(peak, 0)} MB over the whole run (includes BBC×2 in memory); load avg now ${os.loadavg().map((l) => fmt(l, 1)).join(' ')}`);
+  console.log(`rss:   peak ${fmt(peak, 0)} MB over the whole run of this process; load avg now ${os.loadavg().map((l) => fmt(l, 1)).join(' ')}`);
   fs.rmSync(tmp, { recursive: true, force: true });
 
   console.log(
     `bench: cold_mb_s=${fmt(coldMbS, 3)} ratio_vs_compromise=${fmt(ratio, 1)} warm_s=${fmt(warmMs / 1000, 3)} edit_ms=${fmt(editMs, 1)} ` +
-      `hover_p99_ms=${fmt(hoverP99, 3)} rss_mb=${fmt(rssIndexMb, 0)} scale_2x=${fmt(scale)}`,
+      `hover_p99_ms=${fmt(hoverP99, 3)} rss_mb=${fmt(rssIndexMb, 0)} scale_2x=${fmt(scale)} scale_4x=${fmt(scale4)} ` +
+      `x4_cli_rss_mb=${fmt(x4?.cli.peakRssMb ?? NaN, 0)} x4_heap_mb=${fmt(x4?.heap?.heapReadyMb ?? NaN, 0)} ` +
+      `x4_jobs_speedup=${fmt(jobsRun ? jobsRun.serial.wallS / jobsRun.pooled.wallS : NaN)}` +
+      (sizes[3] ? ` large_cli_rss_mb=${fmt(sizes[3].cli.peakRssMb, 0)} large_s=${fmt(sizes[3].cli.wallS, 1)}` : ''),
   );
 }
 

@@ -11,6 +11,8 @@
 // Buckets are written whole, atomically (temp file + rename), merged with what another process
 // may have written meanwhile. A corrupt or truncated bucket loses only its own entries: they are
 // misses (with a warning) and get re-analyzed. Nothing here throws to the caller.
+// A flush lets go of the buckets it leaves with nothing unsaved: the entries stay on disk (a later
+// lookup reads its bucket again), not in memory for as long as the cache object lives.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
@@ -211,7 +213,8 @@ export class AnalysisCache {
 
   private async flushOnce(): Promise<void> {
     const dirty = this.dirtyBuckets();
-    if (!dirty || !(await mkdirAsync(this.dir, this.warnings))) return;
+    if (!dirty) return this.releaseSaved();
+    if (!(await mkdirAsync(this.dir, this.warnings))) return;
     // A few buckets at a time, with a turn of the event loop after each: written all at once, the
     // callbacks of 256 reads, gunzips, merges and gzips would hold the thread for 50–150 ms.
     let next = 0;
@@ -224,6 +227,7 @@ export class AnalysisCache {
     };
     await Promise.all(Array.from({ length: FLUSH_LANES }, lane));
     this.removeStaleVersions();
+    this.releaseSaved();
   }
 
   private async writeBucket(prefix: string, bucket: Bucket): Promise<void> {
@@ -243,7 +247,8 @@ export class AnalysisCache {
   /** Synchronous flush (CLI exit paths, extension shutdown, tests). */
   flushSync(): void {
     const dirty = this.dirtyBuckets();
-    if (!dirty || !mkdirSync(this.dir, this.warnings)) return;
+    if (!dirty) return this.releaseSaved();
+    if (!mkdirSync(this.dir, this.warnings)) return;
     for (const [prefix, bucket] of dirty) {
       const file = path.join(this.dir, `${prefix}.jsonl.gz`);
       try {
@@ -261,6 +266,17 @@ export class AnalysisCache {
       }
     }
     this.removeStaleVersions();
+    this.releaseSaved();
+  }
+
+  /** Buckets held in memory (read, or holding stores not yet written). */
+  get bucketsInMemory(): number {
+    return this.buckets.size;
+  }
+
+  /** Forgets the buckets whose every change is on disk; a lookup reads its bucket again. */
+  private releaseSaved(): void {
+    for (const [prefix, bucket] of this.buckets) if (!isDirty(bucket)) this.buckets.delete(prefix);
   }
 
   private dirtyBuckets(): [string, Bucket][] | undefined {

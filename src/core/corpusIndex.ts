@@ -13,8 +13,10 @@ import { analyzeDocumentLazily as analyzeDocument } from './lazyAnalyze';
 import { Corrections, CORRECTIONS_FILE, NO_CORRECTIONS } from './corrections';
 import { settleRenamedIds } from './renamedIds';
 import { buildTimeline, TimelineSource, timelineSteps } from './timeline';
-import { firstAtOrAfter, offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
-import { DateMention, DocumentAnalysis, Entity, MentionRef, Position, Span, TimelineDay } from './types';
+import { internAnalysisStrings, InternTable } from './intern';
+import { PlacedMentions } from './placedMentions';
+import { offsetAt as offsetAtLine, positionAt as positionAtLine, spanAt } from './text';
+import { DateMention, DocumentAnalysis, Entity, EntityMention, MentionRef, Position, Span, TimelineDay } from './types';
 
 export interface CorpusIndexOptions {
   /** The analyst's corrections (.dossier/aliases.json, parsed by parseCorrections). */
@@ -34,12 +36,6 @@ export interface CorpusIndexOptions {
   slicer?: Slicer;
 }
 
-/** An entity mention placed in its document, by alias key: valid until that document changes. */
-interface PlacedMention extends Span {
-  key: string;
-  ref: MentionRef;
-}
-
 /** An entity whose mention list is gathered only when someone asks for it. */
 class EntityRecord implements Entity {
   readonly id: string;
@@ -49,8 +45,12 @@ class EntityRecord implements Entity {
   readonly ambiguousWith?: string[];
   readonly keys: string[];
   readonly count: number;
-  private mentionList?: MentionRef[];
   private folded?: string;
+  /**
+   * Where its mentions are, found by one scan of its documents: pairs (index into documents,
+   * index into that document's placed mentions), 8 bytes a mention where MentionRefs take ~200.
+   */
+  private places?: Int32Array;
   private documentList?: string[];
   /** The index's change count when the lists were gathered: they hold until the next change. */
   private listsAt = -1;
@@ -81,7 +81,7 @@ class EntityRecord implements Entity {
   private fresh(): void {
     if (this.listsAt === this.index.changeCount) return;
     this.listsAt = this.index.changeCount;
-    this.documentList = this.mentionList = undefined;
+    this.documentList = this.places = undefined;
   }
 
   get documents(): string[] {
@@ -89,15 +89,37 @@ class EntityRecord implements Entity {
     return (this.documentList ??= this.index.documentsOfKeys(this.keys));
   }
 
+  /** Gathered on each call from the placed mentions (the index keeps the last few lists). */
   get mentions(): MentionRef[] {
+    return this.index.mentionsOf(this);
+  }
+
+  /** @internal What `mentions` returns, made afresh from where the mentions are (found once). */
+  gatherMentions(): MentionRef[] {
     this.fresh();
-    if (!this.mentionList) {
-      this.mentionList = [];
-      for (const path of this.documents) {
-        for (const m of this.index.placedMentions(path)) if (this.keys.includes(m.key)) this.mentionList.push(m.ref);
+    const documents = this.documents;
+    for (let attempt = 0; ; attempt++) {
+      const places = (this.places ??= this.findPlaces(documents));
+      const list: MentionRef[] = [];
+      for (let j = 0; j < places.length; j += 2) {
+        const placed = this.index.placedMentions(documents[places[j]]);
+        const i = places[j + 1];
+        // A record kept by someone past a change to its documents finds its mentions again.
+        if (i >= placed.length || !this.keys.includes(placed.key(i))) break;
+        list.push(placed.ref(i));
       }
+      if (list.length * 2 === places.length || attempt > 0) return list;
+      this.places = undefined;
     }
-    return this.mentionList;
+  }
+
+  private findPlaces(documents: string[]): Int32Array {
+    const pairs: number[] = [];
+    documents.forEach((path, d) => {
+      const placed = this.index.placedMentions(path);
+      for (let i = 0; i < placed.length; i++) if (this.keys.includes(placed.key(i))) pairs.push(d, i);
+    });
+    return Int32Array.from(pairs);
   }
 
   toJSON(): Entity {
@@ -105,6 +127,11 @@ class EntityRecord implements Entity {
     return { id, name, type, aliases, mentions, mentionCount, documents, ...(ambiguousWith ? { ambiguousWith } : {}) };
   }
 }
+
+/** How many entities' mention lists the index keeps (the hover and the views ask for a few at a time). */
+const RECENT_MENTION_LISTS = 32;
+/** …and at most this many mentions in all (~200 bytes each): an export asks for the largest lists first. */
+const RECENT_MENTIONS = 20_000;
 
 /** Most mentioned first, then by name. */
 const byMentions = (a: EntityRecord, b: EntityRecord): number => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -157,6 +184,8 @@ function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 export class CorpusIndex {
   private readonly docs = new Map<string, DocumentAnalysis>();
   private readonly texts = new Map<string, string>();
+  /** One instance of each string the documents' analyses repeat (intern.ts). */
+  private readonly strings: InternTable = new Map();
   /** Alias-key aggregates, updated per document so re-resolution never rescans the corpus. */
   private keyGroups: KeyGroups;
   private clusterCache = newClusterCache();
@@ -166,7 +195,13 @@ export class CorpusIndex {
   private readonly recordOfCluster = new WeakMap<Cluster, EntityRecord>();
   private resolved: Resolved | undefined;
   /** Per document, entity mentions with their alias keys, sorted by start; kept until the document changes. */
-  private readonly placed = new Map<string, PlacedMention[]>();
+  private readonly placed = new Map<string, PlacedMentions>();
+  /**
+   * The mention lists of the entities asked for last, most recent last: an entity's list is a
+   * few hundred bytes a mention, so they are not all kept (an export asks for every one).
+   */
+  private readonly recentMentions = new Map<EntityRecord, MentionRef[]>();
+  private recentMentionCount = 0;
   private readonly coMentionCache = new Map<string, { entity: Entity; count: number }[]>();
   private timelineCache: TimelineDay[] | undefined;
   /** Every resolved date mention, sorted by value; built on demand after a change. */
@@ -219,6 +254,7 @@ export class CorpusIndex {
 
   /** Adds a precomputed analysis (from a worker or the cache); the text gives sentence snippets. */
   set(analysis: DocumentAnalysis, text: string): void {
+    internAnalysisStrings(analysis, this.strings);
     settleClusterCache(this.clusterCache);
     const old = this.docs.get(analysis.path);
     if (old) this.keyGroups.remove(old.path, old.entities);
@@ -248,6 +284,7 @@ export class CorpusIndex {
     this.clusterCache.stats = stats;
     this.docs.clear();
     this.texts.clear();
+    this.strings.clear();
     this.placed.clear();
     this.invalidate();
   }
@@ -261,6 +298,8 @@ export class CorpusIndex {
     this.preparing = undefined;
     this.resolved = undefined;
     this.coMentionCache.clear();
+    this.recentMentions.clear();
+    this.recentMentionCount = 0;
     this.timelineCache = undefined;
     this.dateRefs = undefined;
   }
@@ -304,10 +343,6 @@ export class CorpusIndex {
     return doc ? offsetAtLine(doc.lineStarts, position, this.texts.get(path)?.length ?? 0) : 0;
   }
 
-  private ref(path: string, start: number, end: number, text: string): MentionRef {
-    const lines = this.docs.get(path)!.lineStarts;
-    return { path, start, end, text, range: { start: positionAtLine(lines, start), end: positionAtLine(lines, end) } };
-  }
 
   /** The resolution queries read: the current one (exact mode, made now if need be) or the snapshot's. */
   private resolve(): Resolved {
@@ -478,17 +513,40 @@ export class CorpusIndex {
   }
 
   /** @internal One document's entity mentions with their alias keys, sorted by start. */
-  placedMentions(path: string): PlacedMention[] {
-    let list = this.placed.get(path);
-    if (list) return list;
+  placedMentions(path: string): PlacedMentions {
+    let placed = this.placed.get(path);
+    if (placed) return placed;
     const doc = this.docs.get(path);
-    list = [];
-    for (const m of doc?.entities ?? []) {
+    const groups = this.keyGroups.groups;
+    // The key groups' own key strings, so that every document shares one string per key.
+    const keyOf = (m: EntityMention) => {
       const key = this.keyGroups.keyOfMention(m);
-      if (key) list.push({ start: m.start, end: m.end, key, ref: this.ref(path, m.start, m.end, m.text) });
+      return key ? (groups.get(key)?.key ?? key) : undefined;
+    };
+    placed = PlacedMentions.of(path, doc?.entities ?? [], doc?.lineStarts ?? [0], keyOf);
+    this.placed.set(path, placed);
+    return placed;
+  }
+
+  /** @internal An entity's mentions, from the recent lists or gathered (and kept among them). */
+  mentionsOf(record: EntityRecord): MentionRef[] {
+    const recent = this.recentMentions;
+    let list = recent.get(record);
+    if (list) {
+      recent.delete(record);
+      recent.set(record, list);
+      return list;
     }
-    list.sort((a, b) => a.start - b.start);
-    this.placed.set(path, list);
+    list = record.gatherMentions();
+    if (list.length > RECENT_MENTIONS) return list;
+    // Oldest out first, until the kept lists fit in RECENT_MENTIONS together.
+    while (recent.size >= RECENT_MENTION_LISTS || this.recentMentionCount + list.length > RECENT_MENTIONS) {
+      const [oldest, mentions] = recent.entries().next().value!;
+      recent.delete(oldest);
+      this.recentMentionCount -= mentions.length;
+    }
+    recent.set(record, list);
+    this.recentMentionCount += list.length;
     return list;
   }
 
@@ -515,17 +573,19 @@ export class CorpusIndex {
   }
 
   entityAt(path: string, offset: number): { entity: Entity; mention: MentionRef } | undefined {
-    const hit = spanAt(this.placedMentions(path), offset);
-    const entity = hit && this.entityOfKey(hit.key);
-    return entity ? { entity, mention: hit.ref } : undefined;
+    const placed = this.placedMentions(path);
+    const i = placed.indexAt(offset);
+    const entity = i >= 0 ? this.entityOfKey(placed.key(i)) : undefined;
+    return entity ? { entity, mention: placed.ref(i) } : undefined;
   }
 
   /** Entity mentions of one document, sorted by offset. */
   mentionsIn(path: string): { entity: Entity; mention: MentionRef }[] {
     const out: { entity: Entity; mention: MentionRef }[] = [];
-    for (const m of this.placedMentions(path)) {
-      const entity = this.entityOfKey(m.key);
-      if (entity) out.push({ entity, mention: m.ref });
+    const placed = this.placedMentions(path);
+    for (let i = 0; i < placed.length; i++) {
+      const entity = this.entityOfKey(placed.key(i));
+      if (entity) out.push({ entity, mention: placed.ref(i) });
     }
     return out;
   }
@@ -572,7 +632,7 @@ export class CorpusIndex {
     let n = 0;
     for (const [path, doc] of this.docs) {
       for (const d of doc.dates) {
-        if (d.value) refs.push({ path, mention: d, range: this.ref(path, d.start, d.end, d.text).range });
+        if (d.value) refs.push({ path, mention: d, range: { start: positionAtLine(doc.lineStarts, d.start), end: positionAtLine(doc.lineStarts, d.end) } });
       }
       if (++n % 64 === 0) yield;
     }
@@ -588,15 +648,15 @@ export class CorpusIndex {
         const doc = this.docs.get(path)!;
         const mentions = this.placedMentions(path);
         const seen = new Set<Span>();
-        for (const m of mentions) {
-          if (this.entityOfKey(m.key)?.id !== entityId) continue;
-          const sentence = spanAt(doc.sentences, m.start);
+        for (let j = 0; j < mentions.length; j++) {
+          if (this.entityOfKey(mentions.key(j))?.id !== entityId) continue;
+          const sentence = spanAt(doc.sentences, mentions.start(j));
           if (!sentence || seen.has(sentence)) continue;
           seen.add(sentence);
           const inside = new Set<string>();
           // Mentions are sorted: walk from the first one at or after the sentence start.
-          for (let i = firstAtOrAfter(mentions, sentence.start); i < mentions.length && mentions[i].start < sentence.end; i++) {
-            const id = this.entityOfKey(mentions[i].key)?.id;
+          for (let i = mentions.firstAtOrAfter(sentence.start); i < mentions.length && mentions.start(i) < sentence.end; i++) {
+            const id = this.entityOfKey(mentions.key(i))?.id;
             if (id && id !== entityId) inside.add(id);
           }
           for (const id of inside) counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -2,15 +2,16 @@
 // (dates/values.ts: by first day, the longer period first: a year before its January, a week
 // before its Monday).
 import { compareDateValues, granularityOfValue, rangeOf } from './dates/values';
-import { DocumentAnalysis, Span, TimelineDay, TimelineEntry } from './types';
+import type { PlacedMentions } from './placedMentions';
+import { DocumentAnalysis, TimelineDay, TimelineEntry } from './types';
 import { drain } from './steps';
-import { firstAtOrAfter, positionAt, spanAt } from './text';
+import { positionAt, spanAt } from './text';
 
 export interface TimelineSource {
   analysis: DocumentAnalysis;
   text: string;
   /** The document's entity mentions by alias key, sorted by start. */
-  entityMentions: (Span & { key: string })[];
+  entityMentions: PlacedMentions;
   /** The entity id of an alias key, if it is an entity. */
   entityIdOf: (key: string) => string | undefined;
 }
@@ -38,10 +39,9 @@ export function* timelineSteps(sources: Iterable<TimelineSource>): Generator<voi
       const from = Math.max(sentenceSpan.start, d.start - ENTRY_CONTEXT_CHARS);
       const to = Math.min(sentenceSpan.end, d.end + ENTRY_CONTEXT_CHARS);
       const entities = new Set<string>();
-      for (let i = firstAtOrAfter(entityMentions, from); i < entityMentions.length; i++) {
-        const m = entityMentions[i];
-        if (m.start >= to) break;
-        const id = m.end <= to ? entityIdOf(m.key) : undefined;
+      for (let i = entityMentions.firstAtOrAfter(from); i < entityMentions.length; i++) {
+        if (entityMentions.start(i) >= to) break;
+        const id = entityMentions.end(i) <= to ? entityIdOf(entityMentions.key(i)) : undefined;
         if (id) entities.add(id);
       }
       const entry: TimelineEntry = {

@@ -218,6 +218,19 @@ describe('AnalysisCache', function () {
     assert.ok(again.sizeOnDisk() > 0);
   });
 
+  it('lets go of written buckets after a flush, and still finds their entries', async () => {
+    const cache = new AnalysisCache(root);
+    for (const [p, t] of DOCS) cache.put(analyzeDocument(p, t), t);
+    assert.ok(cache.bucketsInMemory > 0);
+    await cache.flush();
+    assert.strictEqual(cache.bucketsInMemory, 0);
+    for (const [p, t] of DOCS) assert.deepStrictEqual(cache.get(p, t), analyzeDocument(p, t));
+    assert.ok(cache.bucketsInMemory > 0);
+    cache.flushSync();
+    assert.strictEqual(cache.bucketsInMemory, 0);
+    assert.deepStrictEqual(cache.warnings, []);
+  });
+
   it('keeps every entry stored while flushes are writing, however flushes and stores interleave', async () => {
     const cache = new AnalysisCache(root);
     const texts = Array.from({ length: 600 }, (_, i) => `Note ${i}: Mayor Tomas Ek visited Valmora on Monday.`);

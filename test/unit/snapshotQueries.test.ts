@@ -44,7 +44,7 @@ describe('CorpusIndex answering from a snapshot (the editor)', () => {
     assert.deepStrictEqual(index.timeline(), []);
     const running = index.prepare(0);
     // No turn of the event loop yet: the preparation has not started, and queries must not run it.
-    const someName = index.placedMentions(files[0])[0];
+    const someName = [...index.placedMentions(files[0])][0];
     assert.ok(someName, `no name in ${files[0]}`);
     assert.strictEqual(index.entityAt(files[0], someName.start), undefined);
     assert.deepStrictEqual(index.sameEntitySuggestions(), []);
@@ -68,7 +68,7 @@ describe('CorpusIndex answering from a snapshot (the editor)', () => {
     assert.strictEqual(index.entityAt(files[0], text.indexOf('Lindqvist') + 1), undefined);
     assert.deepStrictEqual(index.entities().map((e) => e.id), before.entities.map((e) => e.id));
     assert.deepStrictEqual(index.timeline().map((d) => d.date), before.timeline.map(([d]) => d));
-    const known = index.placedMentions(files[1])[0];
+    const known = [...index.placedMentions(files[1])][0];
     assert.ok(index.entityAt(files[1], known.start));
     await index.prepare(0);
     assert.strictEqual(index.prepared, true);
@@ -81,7 +81,7 @@ describe('CorpusIndex answering from a snapshot (the editor)', () => {
     await index.prepare(0);
     const gone = files[1];
     const datesThere = index.analysis(gone)!.dates.filter((d) => d.value).map((d) => d.value!);
-    const namedThere = index.placedMentions(gone).map((m) => index.entityAt(gone, m.start)?.entity.id);
+    const namedThere = [...index.placedMentions(gone)].map((m) => index.entityAt(gone, m.start)?.entity.id);
     assert.ok(datesThere.length && namedThere.length, `${gone} has no dates or names`);
     index.remove(gone);
     for (const value of datesThere) assert.ok(!index.sameDateMentions(value).some((r) => r.path === gone), value);

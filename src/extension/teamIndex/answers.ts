@@ -88,8 +88,9 @@ export class TeamAnswers implements vscode.Disposable {
     const found = this.workspace.lookupAt(document, position);
     const hit = found?.entity;
     if (found && hit) {
-      const placed = this.workspace.index.placedMentions(found.key).find((m) => m.start === hit.mention.start && m.end === hit.mention.end);
-      return placed ? { kind: 'entity', aliasKey: placed.key } : undefined;
+      const placed = this.workspace.index.placedMentions(found.key);
+      const i = placed.firstAtOrAfter(hit.mention.start);
+      return i < placed.length && placed.start(i) === hit.mention.start && placed.end(i) === hit.mention.end ? { kind: 'entity', aliasKey: placed.key(i) } : undefined;
     }
     return found?.date?.value ? { kind: 'date', value: found.date.value } : undefined;
   }
