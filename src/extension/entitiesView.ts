@@ -16,7 +16,9 @@ export type EntitiesNode =
   | { kind: 'group'; type: EntityType; count: number }
   | { kind: 'entity'; entity: Entity }
   | { kind: 'document'; entity: Entity; path: string; mentions: MentionRef[] }
-  | { kind: 'mention'; entity: Entity; ref: MentionRef };
+  | { kind: 'mention'; entity: Entity; ref: MentionRef }
+  /** The rest of a group, past the entities it lists. */
+  | { kind: 'more'; type: EntityType; remaining: number };
 
 const GROUPS: { type: EntityType; label: string }[] = [
   { type: 'person', label: 'People' },
@@ -31,6 +33,11 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
 
   /** Folded text the entities' names or aliases must contain; '' shows everything. */
   private filterText = '';
+  /**
+   * How many entities each group lists, past the first page. A group of thousands would make
+   * every refresh send thousands of items through the workbench, which then answers hovers late.
+   */
+  private readonly shown = new Map<EntityType, number>();
 
   constructor(private readonly workspace: WorkspaceIndex) {
     this.subscription = workspace.onDidChange(() => this.changed.fire(undefined));
@@ -43,7 +50,18 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
   /** Shows only entities (and suggestions) with a name or alias containing `text`; '' clears. */
   setFilter(text: string): void {
     this.filterText = foldKey(text);
+    this.shown.clear();
     void vscode.commands.executeCommand('setContext', 'dossier.entitiesFiltered', this.filterText !== '');
+    this.changed.fire(undefined);
+  }
+
+  private get pageSize(): number {
+    return Math.max(10, vscode.workspace.getConfiguration('dossier').get<number>('entities.pageSize') ?? 200);
+  }
+
+  /** Lists another page of a group's entities. */
+  showMore(type: EntityType): void {
+    this.shown.set(type, (this.shown.get(type) ?? this.pageSize) + this.pageSize);
     this.changed.fire(undefined);
   }
 
@@ -77,9 +95,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     switch (element.kind) {
       case 'suggestions':
         return this.visibleSuggestions().map((suggestion) => ({ kind: 'suggestion' as const, suggestion }));
-      case 'group':
-        // entities() is already sorted by mention count.
-        return this.visibleEntities().filter((e) => e.type === element.type).map((entity) => ({ kind: 'entity' as const, entity }));
+      case 'group': {
+        // entities() is already sorted by mention count: a page lists the most mentioned.
+        const all = this.visibleEntities().filter((e) => e.type === element.type);
+        const shown = this.shown.get(element.type) ?? this.pageSize;
+        const nodes: EntitiesNode[] = all.slice(0, shown).map((entity) => ({ kind: 'entity' as const, entity }));
+        if (all.length > shown) nodes.push({ kind: 'more', type: element.type, remaining: all.length - shown });
+        return nodes;
+      }
       case 'entity':
         return index.firstMentionPerDocument(element.entity.id).map((first) => ({
           kind: 'document' as const,
@@ -150,6 +173,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
         if (first) item.command = { command: 'dossier.openMention', title: 'Open', arguments: [openMentionArgs(first)] };
         return item;
       }
+      case 'more': {
+        const item = new vscode.TreeItem(`Show ${Math.min(this.pageSize, element.remaining)} more…`, vscode.TreeItemCollapsibleState.None);
+        item.id = `more:${element.type}`;
+        item.description = `${element.remaining} not listed · Filter finds any`;
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'dossier.showMoreEntities', title: 'Show more', arguments: [element.type] };
+        return item;
+      }
       case 'mention': {
         const ref = element.ref;
         const snippet = snippetText(snippetAround(index, ref.path, ref.start, ref.end, 80));
@@ -194,9 +225,10 @@ export function registerEntitiesView(workspace: WorkspaceIndex): { provider: Ent
     provider.setFilter(value);
     describe();
   });
+  const more = vscode.commands.registerCommand('dossier.showMoreEntities', (type: EntityType) => provider.showMore(type));
   const clear = vscode.commands.registerCommand('dossier.clearEntitiesFilter', () => {
     provider.setFilter('');
     describe();
   });
-  return { provider, view, disposables: [provider, view, filter, clear] };
+  return { provider, view, disposables: [provider, view, filter, more, clear] };
 }

@@ -246,5 +246,27 @@ describe('Corrections (.dossier/aliases.json) in the extension host', function (
     }
     assert.strictEqual(api.entities.visibleEntities().length, api.workspace.index.entities().length);
   });
+  it('Entities view lists a page of each group, then "Show more…" lists the next', async function () {
+    const config = vscode.workspace.getConfiguration('dossier');
+    await config.update('entities.pageSize', 10, vscode.ConfigurationTarget.Workspace);
+    try {
+      const group = () => api.entities.getChildren().find((n) => n.kind === 'group' && n.type === 'person')!;
+      const persons = api.workspace.index.entities().filter((e) => e.type === 'person');
+      assert.ok(persons.length > 10, `the seeds name more than 10 people (${persons.length})`);
+      let children = api.entities.getChildren(group());
+      assert.strictEqual(children.filter((n) => n.kind === 'entity').length, 10);
+      const more = children[children.length - 1];
+      assert.ok(more.kind === 'more' && more.remaining === persons.length - 10, JSON.stringify(more));
+      // The most mentioned come first.
+      assert.deepStrictEqual(children.flatMap((n) => (n.kind === 'entity' ? [n.entity.id] : [])), persons.slice(0, 10).map((e) => e.id));
+      const item = api.entities.getTreeItem(more);
+      assert.strictEqual(item.command?.command, 'dossier.showMoreEntities');
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      children = api.entities.getChildren(group());
+      assert.strictEqual(children.filter((n) => n.kind === 'entity').length, Math.min(20, persons.length));
+    } finally {
+      await config.update('entities.pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('dossier.clearEntitiesFilter'); // lists first pages again
+    }
+  });
 });
-
