@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
     ...timeline.disposables,
     ...entities.disposables,
     registerHover(workspace, SELECTOR),
-    ...registerNavigation(workspace, SELECTOR),
+    ...registerNavigation(workspace, SELECTOR, team.team.answers),
     ...registerSymbols(workspace, SELECTOR),
     ...registerCommands(workspace, timeline.provider, timeline.view),
     ...registerTimelineNavigation(workspace, timeline.provider, timeline.view),

@@ -234,8 +234,14 @@ JOIN LATERAL (
   FROM date_mentions dm WHERE dm.corpus_id = docs.corpus_id AND dm.doc_id = docs.doc_id AND dm.value = $2
 ) at ON at.starts IS NOT NULL`;
 
+/** Where a document stands in the chronology: its publication date (undefined: undated) and corpus path. */
+export interface DatedPath {
+  published?: string;
+  path: string;
+}
+
 /** A date-less document sorts after every dated one, as in a folder's timeline. */
-function byPublication(a: { published?: string; path: string }, b: { published?: string; path: string }): number {
+export function byPublication(a: DatedPath, b: DatedPath): number {
   if (a.published !== b.published) {
     if (a.published === undefined) return 1;
     if (b.published === undefined) return -1;
@@ -263,6 +269,96 @@ export async function teamLocations(db: Pool, corpus: string, target: TeamTarget
     for (let i = 0; i < n; i++) out.push({ path: r.path, ...(r.published ? { published: r.published } : {}), start: r.starts[i], end: r.ends[i], lineStarts: r.line_starts });
   }
   return out;
+}
+
+/** Stands for "undated" in a cursor: sorts after every ISO date, in SQL ("C") as in JavaScript. */
+const UNDATED = '~';
+
+// The stored document right after (or before) a place in the chronology that mentions the entity
+// (or has a date mention of the value), outside the excluded ones, with its first such mention.
+// The place is ($4 publication date, $5 path); a null date means "the stored document $6's own"
+// (from inside a `dossier:` document). Ordered as byPublication: undated last, then path.
+function neighbourSql(kind: TeamTarget['kind'], direction: 1 | -1): string {
+  const cmp = direction > 0 ? '>' : '<';
+  const order = direction > 0 ? '' : ' DESC';
+  const candidates =
+    kind === 'entity'
+      ? `SELECT d.corpus_id, d.doc_id, d.path, d.published FROM corpora c
+  JOIN entity_members em ON em.corpus_id = c.corpus_id AND em.alias_key = $2
+  JOIN entity_sources x ON x.corpus_id = em.corpus_id AND x.entity_id = em.entity_id
+  JOIN documents d ON d.corpus_id = x.corpus_id AND d.doc_id = x.doc_id
+  WHERE c.name = $1`
+      : `SELECT DISTINCT d.corpus_id, d.doc_id, d.path, d.published FROM corpora c
+  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
+  JOIN documents d ON d.corpus_id = dm.corpus_id AND d.doc_id = dm.doc_id
+  WHERE c.name = $1`;
+  const first =
+    kind === 'entity'
+      ? `SELECT m.start_offset, m.end_offset FROM mentions m
+  WHERE m.corpus_id = n.corpus_id AND m.doc_id = n.doc_id
+    AND m.alias_key = ANY (ARRAY(SELECT k.alias_key FROM entity_members k JOIN entity_members em ON k.corpus_id = em.corpus_id AND k.entity_id = em.entity_id
+      WHERE em.corpus_id = n.corpus_id AND em.alias_key = $2))
+  ORDER BY m.start_offset LIMIT 1`
+      : `SELECT dm.start_offset, dm.end_offset FROM date_mentions dm
+  WHERE dm.corpus_id = n.corpus_id AND dm.doc_id = n.doc_id AND dm.value = $2
+  ORDER BY dm.start_offset LIMIT 1`;
+  return `
+WITH here AS (
+  SELECT coalesce($4::text, (SELECT h.published FROM corpora c JOIN documents h ON h.corpus_id = c.corpus_id AND h.doc_id = $6 WHERE c.name = $1), '${UNDATED}') AS published
+),
+n AS (
+  SELECT s.* FROM (${candidates}) s, here
+  WHERE s.doc_id NOT IN (SELECT unnest($3::bigint[]))
+    AND (coalesce(s.published, '${UNDATED}') COLLATE "C", s.path COLLATE "C") ${cmp} (here.published COLLATE "C", $5::text COLLATE "C")
+  ORDER BY coalesce(s.published, '${UNDATED}') COLLATE "C"${order}, s.path COLLATE "C"${order}
+  LIMIT 1
+)
+SELECT n.path, n.published, f.start_offset, f.end_offset FROM n
+JOIN LATERAL (${first}) f ON true`;
+}
+
+/** A source for Next/Previous Source: a document and its first mention of the target there. */
+export interface DatedSource extends DatedPath {
+  start: number;
+  end: number;
+}
+
+/**
+ * The stored document next to `here` in publication order (direction +1: the next one, -1: the
+ * previous one) that mentions the target, outside `exclude`. `here.published` undefined: the
+ * stored document at `here.path` gives the date (pass `local` for a document the editor dates itself).
+ */
+export async function teamNeighbour(
+  db: Pool,
+  corpus: string,
+  target: TeamTarget,
+  here: DatedPath & { local?: boolean },
+  direction: 1 | -1,
+  exclude: number[] = [],
+): Promise<DatedSource | undefined> {
+  const published = here.published ?? (here.local ? UNDATED : null);
+  const { rows } = await db.query<{ path: string; published: string | null; start_offset: number; end_offset: number }>({
+    name: `dossier-${target.kind}-neighbour${direction > 0 ? '-next' : '-previous'}`,
+    text: neighbourSql(target.kind, direction),
+    values: [corpus, target.kind === 'entity' ? target.aliasKey : target.value, exclude, published, here.path, documentKey(here.path)],
+  });
+  const r = rows[0];
+  return r && { path: r.path, ...(r.published ? { published: r.published } : {}), start: r.start_offset, end: r.end_offset };
+}
+
+/**
+ * The source next to `here` (+1) or before it (-1) in publication order among candidates from
+ * anywhere (the workspace's sources and the team index's neighbour); of equal ones (same date and
+ * path) the first listed wins.
+ */
+export function neighbourSource<T extends DatedPath>(candidates: T[], here: DatedPath, direction: 1 | -1): T | undefined {
+  let best: T | undefined;
+  for (const c of candidates) {
+    const side = byPublication(c, here) * direction;
+    if (side <= 0) continue;
+    if (!best || byPublication(c, best) * direction < 0) best = c;
+  }
+  return best;
 }
 
 /** A stored document's text (undefined: the corpus has no such document). */
