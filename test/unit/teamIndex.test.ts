@@ -23,6 +23,7 @@ import {
   teamLocations,
   teamNeighbour,
   teamSources,
+  teamTimeline,
   topEntities,
   withPassword,
 } from '../../src/core/db';
@@ -453,7 +454,8 @@ describe('team index on PostgreSQL', function () {
       writeArticles(folder, 30);
       // Undated: sorts after every dated document.
       fs.writeFileSync(path.join(folder, 'undated.txt'), `${PEOPLE[0]} and ${PEOPLE[1]} spoke in ${PLACES[0]} about the ${ORGS[0]}.\n`);
-      ok(await run('index', folder, '--db', url, '--corpus', 'chrono'));
+      // No time budget: load must not make the stored analysis differ from the in-memory one.
+      ok(await run('index', folder, '--db', url, '--corpus', 'chrono', '--time-budget', '0'));
       ok(await run('db', 'cluster', '--db', url, '--corpus', 'chrono'));
       const { index } = loadFolder(folder);
       const published = (p: string) => index.analysis(p)!.date.value;
@@ -497,6 +499,52 @@ describe('team index on PostgreSQL', function () {
       const chain = [...dated.values()].sort((a, b) => (a[1] ?? '~') < (b[1] ?? '~') ? -1 : (a[1] ?? '~') > (b[1] ?? '~') ? 1 : a[0] < b[0] ? -1 : 1);
       assert.deepStrictEqual(await walk({ kind: 'date', value }, chain[0][0], 1), chain.slice(1), value);
       assert.ok(walked >= 2, `${walked} entities walked`);
+    } finally {
+      await db.end();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("lists the team corpus's dated mentions outside the workspace as the in-memory timeline does (the Timeline's team section)", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-timeline-'));
+    const db = openDatabase(url);
+    try {
+      writeArticles(folder, 30);
+      // No time budget: load must not make the stored analysis differ from the in-memory one.
+      ok(await run('index', folder, '--db', url, '--corpus', 'timeline', '--time-budget', '0'));
+      const { index } = loadFolder(folder);
+      // The workspace has the notes; the team index adds the wire.
+      const local = index.paths().filter((p) => p.startsWith('notes/'));
+      assert.ok(local.length > 5 && local.length < index.paths().length);
+      const exclude = local.map(documentKey);
+      const expected = index
+        .timeline()
+        .map((day) => ({ date: day.date, granularity: day.granularity, entries: day.entries.filter((e) => !local.includes(e.path)).map((e) => [e.path, e.start, e.end, e.mentionText]) }))
+        .filter((day) => day.entries.length);
+      assert.ok(expected.length > 10, `${expected.length} dates`);
+      const shown = (days: Awaited<ReturnType<typeof teamTimeline>>) => days.map((d) => ({ date: d.date, granularity: d.granularity, entries: d.entries.map((e) => [e.path, e.start, e.end, e.mentionText]) }));
+      const all = await teamTimeline(db, 'timeline', { exclude, days: 10_000, perDay: 10_000 });
+      assert.deepStrictEqual(shown(all), expected);
+      for (const day of all) {
+        assert.strictEqual(day.more, false);
+        assert.strictEqual(day.sources, new Set(day.entries.map((e) => e.path)).size);
+        for (const e of day.entries) {
+          const text = index.text(e.path)!;
+          assert.ok(text.slice(0, e.start).endsWith(e.before) && text.slice(e.end).startsWith(e.after) && e.before.length > 0, `${e.path}@${e.start}`);
+          assert.strictEqual(e.published, index.analysis(e.path)!.date.value);
+        }
+      }
+      // Limited: the latest 3 date values, 2 mentions each at most.
+      const latest = new Set(expected.map((d) => d.date).sort().slice(-3));
+      const few = await teamTimeline(db, 'timeline', { exclude, days: 3, perDay: 2 });
+      assert.deepStrictEqual(
+        shown(few),
+        expected.filter((d) => latest.has(d.date)).map((d) => ({ ...d, entries: d.entries.slice(0, 2) })),
+      );
+      assert.deepStrictEqual(few.map((d) => d.more), expected.filter((d) => latest.has(d.date)).map((d) => d.entries.length > 2));
+      // Without exclusions every stored document counts; a corpus nobody indexed has nothing.
+      assert.strictEqual((await teamTimeline(db, 'timeline', { days: 10_000, perDay: 10_000 })).reduce((n, d) => n + d.entries.length, 0), index.timeline().reduce((n, d) => n + d.entries.length, 0));
+      assert.deepStrictEqual(await teamTimeline(db, 'no such corpus'), []);
     } finally {
       await db.end();
       fs.rmSync(folder, { recursive: true, force: true });

@@ -53,6 +53,11 @@ export class TeamAnswers implements vscode.Disposable {
     return this.local;
   }
 
+  /** The workspace's documents by document key: what the team index's lists leave out. */
+  workspaceKeys(): number[] {
+    return this.localDocuments().keys;
+  }
+
   /** True when the workspace has the stored path on disk (then it opens from there). */
   isLocal(corpusPathOf: string): boolean {
     return this.localDocuments().paths.has(corpusPathOf);
