@@ -56,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
   const [entityNetwork, ...networkCommands] = registerEntityNetwork(workspace, context.extensionUri);
   // The team index on PostgreSQL, only when `dossier.database.url` is set (its own providers).
   const team = registerTeamIndex(context, workspace, corrections);
+  timeline.provider.setTeam(team.team.timeline);
   context.subscriptions.push(
     timelineChart,
     ...chartCommands,
@@ -68,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi {
     ...timeline.disposables,
     ...entities.disposables,
     registerHover(workspace, SELECTOR),
-    ...registerNavigation(workspace, SELECTOR),
+    ...registerNavigation(workspace, SELECTOR, team.team.answers),
     ...registerSymbols(workspace, SELECTOR),
     ...registerCommands(workspace, timeline.provider, timeline.view),
     ...registerTimelineNavigation(workspace, timeline.provider, timeline.view),

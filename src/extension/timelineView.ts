@@ -3,8 +3,10 @@
 // decade at the top). Entries of a coarser granularity sit at their own level; a day reported by
 // several documents says how many (corroboration). Sentences dated only to a year or month sit
 // in a "during 2004" node after that period's months; documents without a publication date are
-// counted in an "Undated documents" node, each with Set Date…. Oldest or newest first.
+// counted in an "Undated documents" node, each with Set Date…. Oldest or newest first. With a team
+// index online, a "Team index" node lists the latest dates of its documents the workspace lacks.
 import * as vscode from 'vscode';
+import type { TeamTimelineDay, TeamTimelineEntry } from '../core/db';
 import { compareDateValues, periodPath } from '../core/dates/values';
 import { Granularity, TimelineEntry } from '../core/types';
 import { documentLabel, openMentionArgs, toKey, toUri } from './convert';
@@ -61,7 +63,38 @@ export interface PeriodNode {
   total: number;
 }
 
-export type TimelineNode = PeriodNode | EntryNode | DuringNode | UndatedNode | DocumentNode;
+/** The "Team index" section: dates of the team corpus's documents that the workspace lacks. */
+export interface TeamSectionNode {
+  kind: 'team';
+  id: string;
+  corpus: string;
+  days: TeamDayNode[];
+}
+
+export interface TeamDayNode {
+  kind: 'teamDay';
+  id: string;
+  day: TeamTimelineDay;
+  entries: TeamEntryNode[];
+  parent: TeamSectionNode;
+}
+
+export interface TeamEntryNode {
+  kind: 'teamEntry';
+  id: string;
+  entry: TeamTimelineEntry;
+  parent: TeamDayNode;
+}
+
+export type TimelineNode = PeriodNode | EntryNode | DuringNode | UndatedNode | DocumentNode | TeamSectionNode | TeamDayNode | TeamEntryNode;
+
+/** Where the "Team index" section comes from (teamIndex/timeline.ts). */
+export interface TeamTimelineSource {
+  /** The corpus read; undefined while no team index is online. */
+  readonly corpus: string | undefined;
+  readonly onDidChange: vscode.Event<void>;
+  days(): Promise<TeamTimelineDay[] | undefined>;
+}
 
 const SNIPPET_LENGTH = 64;
 
@@ -79,10 +112,72 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   private readonly entriesById = new Map<string, EntryNode>();
   private filterId: string | undefined;
   private view: vscode.TreeView<TimelineNode> | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private team: TeamTimelineSource | undefined;
+  /** The team section as last asked (undefined: none, or not asked yet); `asking`: a question under way. */
+  private teamDays: TeamTimelineDay[] | undefined;
+  private teamCorpus = '';
+  private asking: Promise<void> | undefined;
+  private askAgain = false;
 
   constructor(private readonly workspace: WorkspaceIndex) {
-    this.subscription = workspace.onDidChange(() => this.refresh());
+    this.subscriptions = [
+      workspace.onDidChange(() => {
+        this.refresh();
+        // The workspace's documents may have changed, and with them what only the team index has.
+        this.askTeam();
+      }),
+    ];
+  }
+
+  /** Adds the "Team index" section from this source, asked again whenever it or the workspace changes. */
+  setTeam(team: TeamTimelineSource): void {
+    this.team = team;
+    this.subscriptions.push(team.onDidChange(() => this.askTeam()));
+    this.askTeam();
+  }
+
+  /** Fetches the team section (one question at a time; changes meanwhile ask once more), then redraws. */
+  private askTeam(): void {
+    if (!this.team) return;
+    if (this.asking) {
+      this.askAgain = true;
+      return;
+    }
+    const team = this.team;
+    this.asking = (async () => {
+      // After every listener of the change that asked (the team answers' list of workspace documents among them).
+      await Promise.resolve();
+      const corpus = team.corpus;
+      const days = corpus ? await team.days() : undefined;
+      this.teamCorpus = corpus ?? '';
+      this.teamDays = days?.length ? days : undefined;
+      this.changed.fire(undefined);
+    })().finally(() => {
+      this.asking = undefined;
+      if (this.askAgain) {
+        this.askAgain = false;
+        this.askTeam();
+      }
+    });
+  }
+
+  /** Resolves once the team section is up to date with what was last changed (for tests). */
+  async teamSettled(): Promise<void> {
+    while (this.asking) await this.asking;
+  }
+
+  /** The "Team index" section as shown: newest or oldest first, like the periods; none while filtered. */
+  teamSection(): TeamSectionNode | undefined {
+    if (!this.teamDays || this.filterId) return undefined;
+    const node: TeamSectionNode = { kind: 'team', id: 'team', corpus: this.teamCorpus, days: [] };
+    const days = this.newest ? [...this.teamDays].reverse() : this.teamDays;
+    for (const day of days) {
+      const dayNode: TeamDayNode = { kind: 'teamDay', id: `team:${day.date}`, day, entries: [], parent: node };
+      dayNode.entries = day.entries.map((entry) => ({ kind: 'teamEntry', id: `team:${day.date}:${entry.path}#${entry.start}`, entry, parent: dayNode }));
+      node.days.push(dayNode);
+    }
+    return node;
   }
 
   attach(view: vscode.TreeView<TimelineNode>): void {
@@ -186,12 +281,18 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   getChildren(element?: TimelineNode): TimelineNode[] {
     if (!element) {
       const undated = this.undatedNode();
-      return undated ? [...this.build(), undated] : this.build();
+      const team = this.teamSection();
+      return [...this.build(), ...(undated ? [undated] : []), ...(team ? [team] : [])];
     }
     switch (element.kind) {
       case 'entry':
       case 'document':
+      case 'teamEntry':
         return [];
+      case 'team':
+        return element.days;
+      case 'teamDay':
+        return element.entries;
       case 'during':
         return element.period.entries;
       case 'undated':
@@ -204,7 +305,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   }
 
   getParent(element: TimelineNode): TimelineNode | undefined {
-    return element.kind === 'undated' ? undefined : element.parent;
+    return element.kind === 'undated' || element.kind === 'team' ? undefined : element.parent;
   }
 
   /** The period showing `value`, or the closest enclosing one shown (a day's month, a month's year). */
@@ -248,6 +349,12 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
         return this.undatedItem(element);
       case 'document':
         return this.documentItem(element);
+      case 'team':
+        return this.teamItem(element);
+      case 'teamDay':
+        return this.teamDayItem(element);
+      case 'teamEntry':
+        return this.teamEntryItem(element);
       default:
         return this.periodItem(element);
     }
@@ -281,6 +388,41 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
     item.resourceUri = toUri(node.path);
     item.iconPath = vscode.ThemeIcon.File;
     item.command = { command: 'vscode.open', title: 'Open', arguments: [toUri(node.path)] };
+    return item;
+  }
+
+  private teamItem(node: TeamSectionNode): vscode.TreeItem {
+    const item = new vscode.TreeItem('Team index', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.contextValue = 'teamTimeline';
+    item.description = `${plural(node.days.length, 'date')} · ${node.corpus}`;
+    item.iconPath = new vscode.ThemeIcon('database');
+    item.tooltip = `The latest dates mentioned in documents of the team index (corpus "${node.corpus}") that the workspace does not have; they open read-only.`;
+    return item;
+  }
+
+  private teamDayItem(node: TeamDayNode): vscode.TreeItem {
+    const { day } = node;
+    const item = new vscode.TreeItem(day.date, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.contextValue = 'teamTimelineDay';
+    const when = day.granularity === 'day' ? (weekday(day.date) ?? '') : longDate(day.date, day.granularity);
+    item.description = `${when} · ${plural(day.sources, 'source')}${day.more ? ' (first listed)' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(day.sources > 1 ? 'layers' : 'circle-small');
+    return item;
+  }
+
+  private teamEntryItem(node: TeamEntryNode): vscode.TreeItem {
+    const { entry } = node;
+    const corpus = node.parent.parent.corpus;
+    const item = new vscode.TreeItem(oneLine(`${entry.before}${entry.mentionText}${entry.after}`).trim(), vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = 'teamTimelineEntry';
+    const source = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+    item.description = node.parent.day.granularity === 'day' ? source : `“${oneLine(entry.mentionText)}” · ${source}`;
+    item.iconPath = new vscode.ThemeIcon('quote');
+    item.tooltip = `${entry.path} · ${entry.published ?? 'undated'} (team index, read-only)`;
+    item.command = { command: 'dossier.openTeamDocument', title: 'Open', arguments: [{ corpus, path: entry.path, start: entry.start, end: entry.end }] };
     return item;
   }
 
@@ -336,7 +478,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

@@ -12,6 +12,7 @@ import {
   documentKey,
   existingCorpus,
   inShard,
+  neighbourSource,
   openDatabase,
   parseShard,
   recordCorrections,
@@ -20,7 +21,9 @@ import {
   storedTargetAt,
   storedText,
   teamLocations,
+  teamNeighbour,
   teamSources,
+  teamTimeline,
   topEntities,
   withPassword,
 } from '../../src/core/db';
@@ -444,6 +447,110 @@ describe('team index on PostgreSQL', function () {
     }
   });
 
+  it('walks the sources of an entity or a date in publication order as the in-memory index does (Next/Previous Source)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-chrono-'));
+    const db = openDatabase(url);
+    try {
+      writeArticles(folder, 30);
+      // Undated: sorts after every dated document.
+      fs.writeFileSync(path.join(folder, 'undated.txt'), `${PEOPLE[0]} and ${PEOPLE[1]} spoke in ${PLACES[0]} about the ${ORGS[0]}.\n`);
+      // No time budget: load must not make the stored analysis differ from the in-memory one.
+      ok(await run('index', folder, '--db', url, '--corpus', 'chrono', '--time-budget', '0'));
+      ok(await run('db', 'cluster', '--db', url, '--corpus', 'chrono'));
+      const { index } = loadFolder(folder);
+      const published = (p: string) => index.analysis(p)!.date.value;
+      type Stop = [string, string | undefined, number, number];
+      // Walks the stored chain from `from` (a stored document, dated by the database) in one direction.
+      const walk = async (target: Parameters<typeof teamNeighbour>[2], from: string, direction: 1 | -1, exclude: number[] = []): Promise<Stop[]> => {
+        const out: Stop[] = [];
+        let here = from;
+        for (let s = await teamNeighbour(db, 'chrono', target, { path: here }, direction, exclude); s; s = await teamNeighbour(db, 'chrono', target, { path: here }, direction, exclude)) {
+          out.push([s.path, s.published, s.start, s.end]);
+          here = s.path;
+          assert.ok(out.length < 100, 'the walk ends');
+        }
+        return out;
+      };
+      let walked = 0;
+      for (const entity of index.entities().filter((e) => e.documents.length > 3).slice(0, 4)) {
+        const chain: Stop[] = index.firstMentionPerDocument(entity.id).map((m) => [m.path, published(m.path), m.start, m.end]);
+        const first = index.placedMentions(chain[0][0]);
+        const aliasKey = [...first].find((p) => p.start === chain[0][2])!.key;
+        const target = { kind: 'entity' as const, aliasKey };
+        assert.deepStrictEqual(await walk(target, chain[0][0], 1), chain.slice(1), entity.name);
+        assert.deepStrictEqual(await walk(target, chain[chain.length - 1][0], -1), chain.slice(0, -1).reverse(), entity.name);
+        // The workspace's documents are left out; a place given by the editor's own date need not be stored.
+        const skipped = (await walk(target, chain[0][0], 1, [documentKey(chain[1][0])])).map((s) => s[0]);
+        assert.deepStrictEqual(skipped, chain.slice(2).map((s) => s[0]));
+        const fromLocal = await teamNeighbour(db, 'chrono', target, { path: 'not-stored.txt', published: chain[1][1], local: true }, -1);
+        const day = chain[1][1]!;
+        assert.strictEqual(fromLocal?.path, chain.filter((s) => s[1] !== undefined && (s[1] < day || (s[1] === day && s[0] < 'not-stored.txt'))).pop()?.[0]);
+        walked++;
+      }
+      const several = (v: string) => new Set(index.sameDateMentions(v).filter((x) => x.mention.value === v).map((x) => x.path)).size > 2;
+      const value = index.paths().flatMap((p) => index.analysis(p)!.dates.map((d) => d.value)).find((v) => v && several(v));
+      assert.ok(value, 'a date several documents mention');
+      const dated = new Map<string, Stop>();
+      for (const r of index.sameDateMentions(value)) {
+        if (r.mention.value !== value) continue;
+        const had = dated.get(r.path);
+        if (!had || r.mention.start < had[2]) dated.set(r.path, [r.path, published(r.path), r.mention.start, r.mention.end]);
+      }
+      const chain = [...dated.values()].sort((a, b) => (a[1] ?? '~') < (b[1] ?? '~') ? -1 : (a[1] ?? '~') > (b[1] ?? '~') ? 1 : a[0] < b[0] ? -1 : 1);
+      assert.deepStrictEqual(await walk({ kind: 'date', value }, chain[0][0], 1), chain.slice(1), value);
+      assert.ok(walked >= 2, `${walked} entities walked`);
+    } finally {
+      await db.end();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("lists the team corpus's dated mentions outside the workspace as the in-memory timeline does (the Timeline's team section)", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-team-timeline-'));
+    const db = openDatabase(url);
+    try {
+      writeArticles(folder, 30);
+      // No time budget: load must not make the stored analysis differ from the in-memory one.
+      ok(await run('index', folder, '--db', url, '--corpus', 'timeline', '--time-budget', '0'));
+      const { index } = loadFolder(folder);
+      // The workspace has the notes; the team index adds the wire.
+      const local = index.paths().filter((p) => p.startsWith('notes/'));
+      assert.ok(local.length > 5 && local.length < index.paths().length);
+      const exclude = local.map(documentKey);
+      const expected = index
+        .timeline()
+        .map((day) => ({ date: day.date, granularity: day.granularity, entries: day.entries.filter((e) => !local.includes(e.path)).map((e) => [e.path, e.start, e.end, e.mentionText]) }))
+        .filter((day) => day.entries.length);
+      assert.ok(expected.length > 10, `${expected.length} dates`);
+      const shown = (days: Awaited<ReturnType<typeof teamTimeline>>) => days.map((d) => ({ date: d.date, granularity: d.granularity, entries: d.entries.map((e) => [e.path, e.start, e.end, e.mentionText]) }));
+      const all = await teamTimeline(db, 'timeline', { exclude, days: 10_000, perDay: 10_000 });
+      assert.deepStrictEqual(shown(all), expected);
+      for (const day of all) {
+        assert.strictEqual(day.more, false);
+        assert.strictEqual(day.sources, new Set(day.entries.map((e) => e.path)).size);
+        for (const e of day.entries) {
+          const text = index.text(e.path)!;
+          assert.ok(text.slice(0, e.start).endsWith(e.before) && text.slice(e.end).startsWith(e.after) && e.before.length > 0, `${e.path}@${e.start}`);
+          assert.strictEqual(e.published, index.analysis(e.path)!.date.value);
+        }
+      }
+      // Limited: the latest 3 date values, 2 mentions each at most.
+      const latest = new Set(expected.map((d) => d.date).sort().slice(-3));
+      const few = await teamTimeline(db, 'timeline', { exclude, days: 3, perDay: 2 });
+      assert.deepStrictEqual(
+        shown(few),
+        expected.filter((d) => latest.has(d.date)).map((d) => ({ ...d, entries: d.entries.slice(0, 2) })),
+      );
+      assert.deepStrictEqual(few.map((d) => d.more), expected.filter((d) => latest.has(d.date)).map((d) => d.entries.length > 2));
+      // Without exclusions every stored document counts; a corpus nobody indexed has nothing.
+      assert.strictEqual((await teamTimeline(db, 'timeline', { days: 10_000, perDay: 10_000 })).reduce((n, d) => n + d.entries.length, 0), index.timeline().reduce((n, d) => n + d.entries.length, 0));
+      assert.deepStrictEqual(await teamTimeline(db, 'no such corpus'), []);
+    } finally {
+      await db.end();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('adds a correction once, however often or by how many writers it is recorded', async () => {
     ok(await run('index', path.join(repoRoot, 'samples'), '--db', url, '--corpus', 'recorded'));
     const db = openDatabase(url, 8);
@@ -522,6 +629,35 @@ describe('team index command line (no server needed)', function () {
     usage(['index', samples, '--db', url, '--shard', '2/2'], /--shard 2\/2: I must be 0 to N-1/);
     usage(['index', samples, '--db', url, '--shard', 'half'], /--shard needs I\/N/);
     usage(['index', samples, '--db', url, '--cache', '/tmp/x'], /--cache is for a folder/);
+  });
+});
+
+describe('Next/Previous Source across the workspace and the team index', () => {
+  const stops = [
+    { path: 'b.txt', published: '2024-03-01', from: 'workspace' },
+    { path: 'a.txt', published: '2024-03-01', from: 'team' },
+    { path: 'c.txt', published: '2023-12-31', from: 'team' },
+    { path: 'undated.txt', from: 'workspace' },
+    { path: 'd.txt', published: '2024-05-10', from: 'workspace' },
+  ];
+  const step = (here: { path: string; published?: string }, direction: 1 | -1) => neighbourSource(stops, here, direction)?.path;
+
+  it('goes to the nearest source in publication order (then by path), whichever side it comes from', () => {
+    assert.strictEqual(step({ path: 'c.txt', published: '2023-12-31' }, 1), 'a.txt');
+    assert.strictEqual(step({ path: 'a.txt', published: '2024-03-01' }, 1), 'b.txt', 'same day: by path');
+    assert.strictEqual(step({ path: 'b.txt', published: '2024-03-01' }, 1), 'd.txt');
+    assert.strictEqual(step({ path: 'd.txt', published: '2024-05-10' }, 1), 'undated.txt', 'undated last');
+    assert.strictEqual(step({ path: 'undated.txt' }, 1), undefined);
+    assert.strictEqual(step({ path: 'undated.txt' }, -1), 'd.txt');
+    assert.strictEqual(step({ path: 'a.txt', published: '2024-03-01' }, -1), 'c.txt');
+    assert.strictEqual(step({ path: 'c.txt', published: '2023-12-31' }, -1), undefined);
+  });
+
+  it('steps from a document that is not a source itself, and keeps the first of two equal listings', () => {
+    assert.strictEqual(step({ path: 'x.txt', published: '2024-04-01' }, 1), 'd.txt');
+    assert.strictEqual(step({ path: 'x.txt', published: '2024-04-01' }, -1), 'b.txt');
+    const twice = neighbourSource([...stops, { path: 'd.txt', published: '2024-05-10', from: 'again' }], { path: 'b.txt', published: '2024-03-01' }, 1);
+    assert.strictEqual(twice?.from, 'workspace');
   });
 });
 

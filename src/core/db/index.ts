@@ -6,7 +6,7 @@ import { redactUrl } from './types';
 export { migrate, schemaProblem, SCHEMA_VERSION, MIGRATIONS } from './migrations';
 export { ingestFolder, type IngestOptions } from './ingest';
 export { storedEntityAt, type StoredEntityAt } from './hover';
-export { storedTargetAt, storedText, teamLocations, teamSources, topEntities, type TeamEntity, type SourceOptions, type TeamAnswer, type TeamLocation, type TeamSource, type TeamTarget } from './sources';
+export { byPublication, neighbourSource, storedTargetAt, storedText, teamLocations, teamNeighbour, teamSources, teamTimeline, teamTimelineDays, topEntities, type TeamTimelineDay, type TeamTimelineEntry, type TeamTimelineOptions, type TeamTimelineRow, type DatedPath, type DatedSource, type TeamEntity, type SourceOptions, type TeamAnswer, type TeamLocation, type TeamSource, type TeamTarget } from './sources';
 export { addedCorrections, correctionRows, recordCorrections, type CorrectionRow } from './corrections';
 export { clusterCorpus, correctionsFile, existingCorpus, loadCorpus, NoSuchCorpus, type ClusterReport, type StoredCorpus } from './corpus';
 export { DEFAULT_CORPUS, documentKey, inShard, parseShard, redactUrl, type IngestReport, type Shard } from './types';

@@ -9,7 +9,8 @@
 // local mentions, a stored mention carries it. `mentions.alias_key` is the key before corrections,
 // as `entity_members` (written by `db cluster`) maps them.
 import type { Pool } from 'pg';
-import type { EntityType } from '../types';
+import { compareDateValues, granularityOfValue } from '../dates/values';
+import type { EntityType, Granularity } from '../types';
 import { documentKey } from './types';
 
 /** Something the team index can answer about: an entity by one of its alias keys, or a date value. */
@@ -234,8 +235,14 @@ JOIN LATERAL (
   FROM date_mentions dm WHERE dm.corpus_id = docs.corpus_id AND dm.doc_id = docs.doc_id AND dm.value = $2
 ) at ON at.starts IS NOT NULL`;
 
+/** Where a document stands in the chronology: its publication date (undefined: undated) and corpus path. */
+export interface DatedPath {
+  published?: string;
+  path: string;
+}
+
 /** A date-less document sorts after every dated one, as in a folder's timeline. */
-function byPublication(a: { published?: string; path: string }, b: { published?: string; path: string }): number {
+export function byPublication(a: DatedPath, b: DatedPath): number {
   if (a.published !== b.published) {
     if (a.published === undefined) return 1;
     if (b.published === undefined) return -1;
@@ -263,6 +270,207 @@ export async function teamLocations(db: Pool, corpus: string, target: TeamTarget
     for (let i = 0; i < n; i++) out.push({ path: r.path, ...(r.published ? { published: r.published } : {}), start: r.starts[i], end: r.ends[i], lineStarts: r.line_starts });
   }
   return out;
+}
+
+/** Stands for "undated" in a cursor: sorts after every ISO date, in SQL ("C") as in JavaScript. */
+const UNDATED = '~';
+
+// The stored document right after (or before) a place in the chronology that mentions the entity
+// (or has a date mention of the value), outside the excluded ones, with its first such mention.
+// The place is ($4 publication date, $5 path); a null date means "the stored document $6's own"
+// (from inside a `dossier:` document). Ordered as byPublication: undated last, then path.
+function neighbourSql(kind: TeamTarget['kind'], direction: 1 | -1): string {
+  const cmp = direction > 0 ? '>' : '<';
+  const order = direction > 0 ? '' : ' DESC';
+  const candidates =
+    kind === 'entity'
+      ? `SELECT d.corpus_id, d.doc_id, d.path, d.published FROM corpora c
+  JOIN entity_members em ON em.corpus_id = c.corpus_id AND em.alias_key = $2
+  JOIN entity_sources x ON x.corpus_id = em.corpus_id AND x.entity_id = em.entity_id
+  JOIN documents d ON d.corpus_id = x.corpus_id AND d.doc_id = x.doc_id
+  WHERE c.name = $1`
+      : `SELECT DISTINCT d.corpus_id, d.doc_id, d.path, d.published FROM corpora c
+  JOIN date_mentions dm ON dm.corpus_id = c.corpus_id AND dm.value = $2
+  JOIN documents d ON d.corpus_id = dm.corpus_id AND d.doc_id = dm.doc_id
+  WHERE c.name = $1`;
+  const first =
+    kind === 'entity'
+      ? `SELECT m.start_offset, m.end_offset FROM mentions m
+  WHERE m.corpus_id = n.corpus_id AND m.doc_id = n.doc_id
+    AND m.alias_key = ANY (ARRAY(SELECT k.alias_key FROM entity_members k JOIN entity_members em ON k.corpus_id = em.corpus_id AND k.entity_id = em.entity_id
+      WHERE em.corpus_id = n.corpus_id AND em.alias_key = $2))
+  ORDER BY m.start_offset LIMIT 1`
+      : `SELECT dm.start_offset, dm.end_offset FROM date_mentions dm
+  WHERE dm.corpus_id = n.corpus_id AND dm.doc_id = n.doc_id AND dm.value = $2
+  ORDER BY dm.start_offset LIMIT 1`;
+  return `
+WITH here AS (
+  SELECT coalesce($4::text, (SELECT h.published FROM corpora c JOIN documents h ON h.corpus_id = c.corpus_id AND h.doc_id = $6 WHERE c.name = $1), '${UNDATED}') AS published
+),
+n AS (
+  SELECT s.* FROM (${candidates}) s, here
+  WHERE s.doc_id NOT IN (SELECT unnest($3::bigint[]))
+    AND (coalesce(s.published, '${UNDATED}') COLLATE "C", s.path COLLATE "C") ${cmp} (here.published COLLATE "C", $5::text COLLATE "C")
+  ORDER BY coalesce(s.published, '${UNDATED}') COLLATE "C"${order}, s.path COLLATE "C"${order}
+  LIMIT 1
+)
+SELECT n.path, n.published, f.start_offset, f.end_offset FROM n
+JOIN LATERAL (${first}) f ON true`;
+}
+
+/** A source for Next/Previous Source: a document and its first mention of the target there. */
+export interface DatedSource extends DatedPath {
+  start: number;
+  end: number;
+}
+
+/**
+ * The stored document next to `here` in publication order (direction +1: the next one, -1: the
+ * previous one) that mentions the target, outside `exclude`. `here.published` undefined: the
+ * stored document at `here.path` gives the date (pass `local` for a document the editor dates itself).
+ */
+export async function teamNeighbour(
+  db: Pool,
+  corpus: string,
+  target: TeamTarget,
+  here: DatedPath & { local?: boolean },
+  direction: 1 | -1,
+  exclude: number[] = [],
+): Promise<DatedSource | undefined> {
+  const published = here.published ?? (here.local ? UNDATED : null);
+  const { rows } = await db.query<{ path: string; published: string | null; start_offset: number; end_offset: number }>({
+    name: `dossier-${target.kind}-neighbour${direction > 0 ? '-next' : '-previous'}`,
+    text: neighbourSql(target.kind, direction),
+    values: [corpus, target.kind === 'entity' ? target.aliasKey : target.value, exclude, published, here.path, documentKey(here.path)],
+  });
+  const r = rows[0];
+  return r && { path: r.path, ...(r.published ? { published: r.published } : {}), start: r.start_offset, end: r.end_offset };
+}
+
+/**
+ * The source next to `here` (+1) or before it (-1) in publication order among candidates from
+ * anywhere (the workspace's sources and the team index's neighbour); of equal ones (same date and
+ * path) the first listed wins.
+ */
+export function neighbourSource<T extends DatedPath>(candidates: T[], here: DatedPath, direction: 1 | -1): T | undefined {
+  let best: T | undefined;
+  for (const c of candidates) {
+    const side = byPublication(c, here) * direction;
+    if (side <= 0) continue;
+    if (!best || byPublication(c, best) * direction < 0) best = c;
+  }
+  return best;
+}
+
+/** Characters of context either side of a date mention in a team timeline entry. */
+const TIMELINE_CONTEXT = 60;
+
+// The Timeline's "Team index" section: the stored date mentions of documents outside the excluded
+// ones, on the $3 latest date values (in value order, a loose index scan of date_mentions_value:
+// one probe per value, however many mentions each has), at most $4 + 1 mentions a value (by path,
+// then offset, as the local timeline lists them), each with a little text either side. A value
+// only the excluded documents mention is skipped without counting.
+const TEAM_TIMELINE = `
+WITH RECURSIVE c AS MATERIALIZED (${CORPUS}),
+vals AS (
+  (SELECT dm.value FROM date_mentions dm WHERE dm.corpus_id = (SELECT corpus_id FROM c) AND dm.value IS NOT NULL ORDER BY dm.value DESC LIMIT 1)
+  UNION ALL
+  SELECT (SELECT dm.value FROM date_mentions dm WHERE dm.corpus_id = (SELECT corpus_id FROM c) AND dm.value < v.value ORDER BY dm.value DESC LIMIT 1)
+  FROM vals v WHERE v.value IS NOT NULL
+),
+days AS (
+  SELECT v.value FROM vals v
+  WHERE v.value IS NOT NULL AND EXISTS (
+    SELECT 1 FROM date_mentions dm WHERE dm.corpus_id = (SELECT corpus_id FROM c) AND dm.value = v.value AND dm.doc_id NOT IN (SELECT unnest($2::bigint[])))
+  LIMIT $3
+)
+SELECT days.value, e.granularity, e.path, e.published, e.start_offset, e.end_offset, e.text,
+  substring(e.doc_text FROM greatest(1, e.start_offset + 1 - ${TIMELINE_CONTEXT}) FOR least(e.start_offset, ${TIMELINE_CONTEXT})) AS before,
+  substring(e.doc_text FROM e.end_offset + 1 FOR ${TIMELINE_CONTEXT}) AS after
+FROM days
+JOIN LATERAL (
+  SELECT dm.granularity, d.path, d.published, dm.start_offset, dm.end_offset, dm.text, d.text AS doc_text
+  FROM date_mentions dm JOIN documents d ON d.corpus_id = dm.corpus_id AND d.doc_id = dm.doc_id
+  WHERE dm.corpus_id = (SELECT corpus_id FROM c) AND dm.value = days.value AND dm.doc_id NOT IN (SELECT unnest($2::bigint[]))
+  ORDER BY d.path COLLATE "C", dm.start_offset
+  LIMIT $4 + 1
+) e ON true`;
+
+export interface TeamTimelineRow {
+  value: string;
+  granularity: string | null;
+  path: string;
+  published: string | null;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  before: string;
+  after: string;
+}
+
+/** A date mention of a stored document, for the Timeline. */
+export interface TeamTimelineEntry {
+  path: string;
+  published?: string;
+  /** UTF-16 offsets of the date mention in the stored text. */
+  start: number;
+  end: number;
+  /** The date as written, and the text either side of it. */
+  mentionText: string;
+  before: string;
+  after: string;
+}
+
+/** A date value of the team corpus with its stored mentions (the first `perDay`). */
+export interface TeamTimelineDay {
+  date: string;
+  granularity: Granularity;
+  entries: TeamTimelineEntry[];
+  /** Distinct documents among the entries. */
+  sources: number;
+  /** More mentions of the date than the entries listed. */
+  more: boolean;
+}
+
+export interface TeamTimelineOptions {
+  /** Documents to leave out, by documentKey: the workspace's own. */
+  exclude?: number[];
+  /** Date values listed at most, the latest ones. */
+  days?: number;
+  /** Mentions listed at most per date value. */
+  perDay?: number;
+}
+
+/**
+ * The query's rows as timeline days, oldest first as the local timeline sorts them (compareDateValues),
+ * entries by path then offset; a day with more than `perDay` rows keeps `perDay` and says so.
+ */
+export function teamTimelineDays(rows: TeamTimelineRow[], perDay: number): TeamTimelineDay[] {
+  const days = new Map<string, TeamTimelineDay>();
+  for (const r of rows) {
+    let day = days.get(r.value);
+    if (!day) {
+      const granularity = (r.granularity as Granularity | null) ?? granularityOfValue(r.value) ?? 'day';
+      days.set(r.value, (day = { date: r.value, granularity, entries: [], sources: 0, more: false }));
+    }
+    day.entries.push({ path: r.path, ...(r.published ? { published: r.published } : {}), start: r.start_offset, end: r.end_offset, mentionText: r.text, before: r.before, after: r.after });
+  }
+  const byPath = (a: TeamTimelineEntry, b: TeamTimelineEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start);
+  const out = [...days.values()].sort((a, b) => compareDateValues(a.date, b.date));
+  for (const day of out) {
+    day.entries.sort(byPath);
+    day.more = day.entries.length > perDay;
+    day.entries.length = Math.min(day.entries.length, perDay);
+    day.sources = new Set(day.entries.map((e) => e.path)).size;
+  }
+  return out;
+}
+
+/** The Timeline's team section: the latest dated mentions of stored documents outside `exclude`. */
+export async function teamTimeline(db: Pool, corpus: string, options: TeamTimelineOptions = {}): Promise<TeamTimelineDay[]> {
+  const perDay = options.perDay ?? 50;
+  const { rows } = await db.query<TeamTimelineRow>({ name: 'dossier-team-timeline', text: TEAM_TIMELINE, values: [corpus, options.exclude ?? [], options.days ?? 500, perDay] });
+  return teamTimelineDays(rows, perDay);
 }
 
 /** A stored document's text (undefined: the corpus has no such document). */

@@ -4,7 +4,7 @@
 // "Documents only in the team index" are the stored ones whose path the workspace does not have.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { documentKey, storedTargetAt, TeamAnswer, TeamLocation, teamLocations, teamSources, TeamTarget } from '../../core/db';
+import { DatedPath, DatedSource, documentKey, storedTargetAt, TeamAnswer, TeamLocation, teamLocations, teamNeighbour, teamSources, TeamTarget } from '../../core/db';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { TeamIndexConnection } from './connection';
 import { teamPathOf, teamUri } from './documents';
@@ -51,6 +51,11 @@ export class TeamAnswers implements vscode.Disposable {
       this.local = { paths, keys: [...paths].map(documentKey) };
     }
     return this.local;
+  }
+
+  /** The workspace's documents by document key: what the team index's lists leave out. */
+  workspaceKeys(): number[] {
+    return this.localDocuments().keys;
   }
 
   /** True when the workspace has the stored path on disk (then it opens from there). */
@@ -120,6 +125,14 @@ export class TeamAnswers implements vscode.Disposable {
         teamLocations(db, corpus, target, { exclude: this.exclude(document, !firstOnly), limit: MAX_LOCATION_DOCUMENTS, firstOnly }),
       ),
     );
+  }
+
+  /**
+   * For Next/Previous Source: the stored document after (+1) or before (-1) `here` that mentions
+   * the target, outside the workspace's documents. Not cached: it depends on where the cursor is.
+   */
+  neighbour(document: vscode.TextDocument, target: TeamTarget, here: DatedPath & { local?: boolean }, direction: 1 | -1): Promise<DatedSource | undefined> {
+    return this.connection.ask('next / previous source', (db, corpus) => teamNeighbour(db, corpus, target, here, direction, this.exclude(document)));
   }
 
   dispose(): void {

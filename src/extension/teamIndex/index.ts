@@ -1,9 +1,11 @@
 // The editor reads the team index (issue 13, docs/TEAM-INDEX.md): with `dossier.database.url` (or
 // DOSSIER_DATABASE_URL) set, hovers, F12 and Shift+F12 add the corpus's documents the workspace
 // lacks, which open read-only as `dossier:` documents; corrections go to the team index and the
-// team's apply here; the Team Index view lists the corpus's entities. Without the setting, nothing here talks to anything.
+// team's apply here; the Team Index view lists the corpus's entities; Next/Previous Source and the
+// Timeline add its documents too. Without the setting, nothing here talks to anything.
 import * as vscode from 'vscode';
 import { WorkspaceCorrections } from '../corrections';
+import { TeamTimelineSource } from '../timelineView';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { TeamAnswers } from './answers';
 import { setPassword, TeamIndexConnection } from './connection';
@@ -12,6 +14,7 @@ import { registerTeamDocuments, TEAM_SCHEME } from './documents';
 import { registerTeamEntitiesView, TeamEntitiesProvider } from './entitiesView';
 import { TeamHoverProvider } from './hover';
 import { registerTeamNavigation } from './navigation';
+import { teamTimelineSource } from './timeline';
 
 export { TeamIndexConnection } from './connection';
 export { teamPathOf, teamUri, TEAM_SCHEME } from './documents';
@@ -22,6 +25,8 @@ export interface TeamIndex {
   answers: TeamAnswers;
   corrections: TeamCorrections;
   view: TeamEntitiesProvider;
+  /** The Timeline's "Team index" section (extension.ts hands it to the Timeline). */
+  timeline: TeamTimelineSource;
 }
 
 /** Workspace documents on disk and the team index's read-only ones. */
@@ -34,7 +39,7 @@ export function registerTeamIndex(context: vscode.ExtensionContext, workspace: W
   const view = registerTeamEntitiesView(answers);
   void connection.configure();
   return {
-    team: { connection, answers, corrections: teamCorrections, view: view.provider },
+    team: { connection, answers, corrections: teamCorrections, view: view.provider, timeline: teamTimelineSource(answers) },
     disposables: [
       connection,
       answers,

@@ -9,8 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Client } from 'pg';
 import * as vscode from 'vscode';
-import { clusterCorpus, ingestFolder, migrate, openDatabase } from '../../../src/core/db';
+import { clusterCorpus, ingestFolder, migrate, neighbourSource, openDatabase } from '../../../src/core/db';
 import type { DossierApi } from '../../../src/extension';
+import type { TeamEntryNode, TeamSectionNode } from '../../../src/extension/timelineView';
 import { eventually, hoverText, inside, locations, seedsAndApi } from './helpers';
 
 const CORPUS = 'e2e';
@@ -150,6 +151,55 @@ describe('team index in the editor (PostgreSQL)', function () {
     assert.strictEqual((item.command!.arguments![0] as vscode.Uri).scheme, 'dossier');
     const local = documents.find((n) => n.kind === 'document' && n.source.path !== TEAM_ONLY)!;
     assert.strictEqual((view.getTreeItem(local).command!.arguments![0] as vscode.Uri).scheme, 'file', 'a workspace document opens from disk');
+  });
+
+  it('Next/Previous Source from a workspace mention reaches the team-only document, in publication order', async () => {
+    const [{ published }] = await admin(url, 'SELECT d.published FROM documents d JOIN corpora c USING (corpus_id) WHERE c.name = $1 AND d.path = $2', [CORPUS, TEAM_ONLY]);
+    assert.ok(typeof published === 'string', 'the team-only document is dated');
+    const index = api.workspace.index;
+    const seed = await vscode.workspace.openTextDocument(seeds.get('001')!);
+    const ratcliffe = index.entityAt(seed.uri.toString(), seed.offsetAt(inside(seed, 'Ratcliffe')))!.entity;
+    // The workspace's sources of the entity, by corpus path and publication date: the team-only
+    // document falls between two of them (or at an end), and Next or Previous from its neighbour reaches it.
+    const root = vscode.workspace.workspaceFolders![0].uri.path + '/';
+    const stops = index.firstMentionPerDocument(ratcliffe.id).map((m) => ({ key: m.path, path: vscode.Uri.parse(m.path).path.slice(root.length), published: index.analysis(m.path)!.date.value, start: m.start }));
+    const here = { path: TEAM_ONLY, published };
+    const before = neighbourSource(stops, here, -1);
+    const after = neighbourSource(stops, here, 1);
+    const from = (before ?? after)!;
+    assert.ok(from, 'a workspace source of Ratcliffe');
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(from.key));
+    editor.selection = new vscode.Selection(editor.document.positionAt(from.start + 1), editor.document.positionAt(from.start + 1));
+    await vscode.commands.executeCommand(before ? 'dossier.nextSource' : 'dossier.previousSource');
+    const reached = await eventually('the team-only document', async () => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier' ? vscode.window.activeTextEditor : undefined));
+    assert.strictEqual(reached.document.uri.path, '/' + TEAM_ONLY);
+    assert.match(reached.document.getText(reached.selection), /Ratcliffe/);
+    // And on from there, back into the workspace: the neighbour on the other side, or the one we came from.
+    await vscode.commands.executeCommand(before ? 'dossier.previousSource' : 'dossier.nextSource');
+    const back = await eventually('back in the workspace', async () => (vscode.window.activeTextEditor?.document.uri.scheme === 'file' ? vscode.window.activeTextEditor : undefined));
+    assert.strictEqual(back.document.uri.toString(), vscode.Uri.parse(from.key).toString());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("the Timeline's Team index section lists the team-only document's dates, each opening it at the mention", async () => {
+    const stored = (await admin(url, 'SELECT DISTINCT dm.value FROM date_mentions dm JOIN documents d USING (corpus_id, doc_id) JOIN corpora c USING (corpus_id) WHERE c.name = $1 AND d.path = $2 AND dm.value IS NOT NULL', [CORPUS, TEAM_ONLY])).map((r) => r.value as string);
+    assert.ok(stored.length > 0, 'the team-only document mentions dates');
+    const timeline = api.timeline;
+    const section = await eventually('the Team index section', async () => {
+      await timeline.teamSettled();
+      return timeline.getChildren().find((n): n is TeamSectionNode => n.kind === 'team');
+    });
+    assert.deepStrictEqual(section.days.map((d) => d.day.date).sort(), [...stored].sort());
+    assert.match(String(timeline.getTreeItem(section).label), /Team index/);
+    const entries = section.days.flatMap((d) => timeline.getChildren(d));
+    assert.ok(entries.every((e) => e.kind === 'teamEntry' && e.entry.path === TEAM_ONLY), 'only the document the workspace lacks');
+    const first = entries[0] as TeamEntryNode;
+    const command = timeline.getTreeItem(first).command!;
+    await vscode.commands.executeCommand(command.command, ...command.arguments!);
+    const opened = vscode.window.activeTextEditor!;
+    assert.strictEqual(opened.document.uri.scheme, 'dossier');
+    assert.strictEqual(opened.document.getText(opened.selection), first.entry.mentionText);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('corrections go to the team index, and the team index\'s corrections apply here', async () => {
