@@ -43,6 +43,9 @@ interface Run {
 
 function started(args: string[]): { child: ChildProcess; done: Promise<Run> } {
   const child = spawn('node', [cli, ...args]);
+  // Decoded as a stream: a chunk may end inside a multi-byte character ("→" in a date's "how").
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));

@@ -382,6 +382,8 @@ days AS (
   SELECT v.value FROM vals v
   WHERE v.value IS NOT NULL AND EXISTS (
     SELECT 1 FROM date_mentions dm WHERE dm.corpus_id = (SELECT corpus_id FROM c) AND dm.value = v.value AND dm.doc_id NOT IN (SELECT unnest($2::bigint[])))
+  -- Explicitly the latest: a semi-join plan need not keep the recursion's order.
+  ORDER BY v.value DESC
   LIMIT $3
 )
 SELECT days.value, e.granularity, e.path, e.published, e.start_offset, e.end_offset, e.text,
