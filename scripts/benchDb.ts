@@ -33,7 +33,8 @@ function runCli(args: string[]): Promise<void> {
     const node = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
     const child = spawn('node', [...node, cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.setEncoding('utf8'); // a chunk may end inside a multi-byte character
+    child.stderr.on('data', (d: string) => (stderr += d));
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`dossier ${args[0]} exited ${code}: ${stderr.slice(-2000)}`))));
   });
 }

@@ -154,7 +154,8 @@ async function cliExport(folder: string): Promise<{ s: number; cpuS: number; ok:
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.setEncoding('utf8'); // a chunk may end inside a multi-byte character
+    child.stderr.on('data', (d: string) => (stderr += d));
     child.on('error', (e) => resolve({ code: -1, stderr: String(e) }));
     child.on('close', (code) => resolve({ code, stderr }));
   });
